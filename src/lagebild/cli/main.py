@@ -1,0 +1,256 @@
+"""The `lagebild` command: typer app, core commands, and wiring of the area command modules.
+
+Exit codes: 0 success, 1 some inputs rejected / not found, 2 usage error (typer's default).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from lagebild.store import default_db_path, open_store
+
+app = typer.Typer(
+    help="Lagebild: German news articles in, a situational picture out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database (default: $LAGEBILD_DB or ./lagebild.db)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+
+def emit_json(data: Any) -> None:
+    """Print JSON for scripts: UTF-8, stable key order as built."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def db_path(db: Path | None) -> Path:
+    return db if db is not None else Path(default_db_path())
+
+
+def _count_inputs(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.is_file())
+        else:
+            total += 1
+    return total
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Read, clean, analyse and store articles; list every rejected input with its reason."""
+    from lagebild.ingest import ingest_paths
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        err_console.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    with open_store(db_path(db)) as store:
+        with Progress(
+            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err_console, transient=True, disable=as_json,
+        ) as bar:
+            task = bar.add_task("ingest", total=_count_inputs(paths))
+            report = ingest_paths(paths, store, progress=lambda n: bar.advance(task, n))
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        console.print(
+            f"new: {len(report.new)}  duplicate: {len(report.duplicates)}  "
+            f"rejected: {len(report.rejected)}"
+        )
+        for item in report.rejected:
+            console.print(f"  [red]rejected[/red] {item}")
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+@app.command()
+def rebuild(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Re-run every analysis stage on the stored articles (after an upgrade)."""
+    from lagebild.ingest import rebuild as rebuild_store
+
+    with open_store(db_path(db)) as store:
+        summary = rebuild_store(store)
+    if as_json:
+        emit_json(summary)
+    else:
+        console.print(f"re-analysed {summary['articles']} articles with {summary['stages']}")
+
+
+@app.command()
+def articles(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """One row per stored article."""
+    with open_store(db_path(db)) as store:
+        rows = [_article_row(doc) for doc in store.iter_documents()]
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("id", "published", "outlet", "agency", "title", "chars")
+    for row in rows:
+        published = row["published"] or {}
+        table.add_row(
+            row["id"],
+            f"{published.get('value', '')} ({published.get('precision', '?')})"
+            if published else "",
+            row["outlet"] or "", row["agency"] or "", (row["title"] or "")[:60], str(row["chars"]),
+        )
+    console.print(table)
+
+
+def _article_row(doc: Any) -> dict[str, Any]:
+    meta = doc.metadata()
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "title": doc.title,
+        "published": meta["published"],
+        "outlet": doc.outlet,
+        "agency": doc.agency,
+        "dateline": doc.dateline,
+        "language": doc.language,
+        "chars": len(doc.text),
+    }
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of it.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One article: clean text, metadata, removed boilerplate, annotations."""
+    with open_store(db_path(db)) as store:
+        ids = store.find_ids(article_id)
+        if len(ids) != 1:
+            reason = "no article" if not ids else f"{len(ids)} articles"
+            err_console.print(f"[red]{reason} with id starting {article_id!r}[/red]")
+            raise typer.Exit(1)
+        doc = store.get_document(ids[0])
+        sources = store.sources(ids[0])
+    assert doc is not None
+    data = doc.metadata()
+    data["sources"] = sources
+    data["text"] = doc.text
+    data["removed"] = [dict(r.to_dict(), text=doc.text_of(r)) for r in doc.removed]
+    data["annotations"] = [
+        dict(a.to_dict(), text=doc.text_of(a)) for a in doc.annotations if a.layer != "tokens"
+    ]
+    data["timexes"] = [dict(a.attrs, text=doc.text_of(a), start=a.start, end=a.end,
+                            label=a.label) for a in doc.layer("time")]
+    data["token_count"] = len(doc.layer("tokens"))
+    if as_json:
+        emit_json(data)
+        return
+    console.rule(doc.title or doc.id)
+    for key in ("id", "source", "outlet", "agency", "dateline", "language"):
+        console.print(f"[bold]{key}[/bold]: {data[key]}")
+    console.print(f"[bold]published[/bold]: {data['published']}")
+    console.print()
+    console.print(doc.text, markup=False, highlight=False)
+    console.print()
+    counts = f"{len(doc.removed)} removed spans, {len(doc.annotations)} annotations"
+    console.print(f"[dim]{counts}[/dim]")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; 'Gipfel*' for a prefix.")],
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 10,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over titles and bodies, best hits first."""
+    with open_store(db_path(db)) as store:
+        hits = store.search(query, limit=limit)
+    if as_json:
+        emit_json([hit.to_dict() for hit in hits])
+        return
+    if not hits:
+        console.print("no hits")
+    for hit in hits:
+        console.print(f"[bold]{hit.article_id}[/bold] {hit.title or ''}")
+        console.print(f"  {hit.snippet}", markup=False, highlight=False)
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Database for the demo run.")] = Path(
+        "out/demo.db"
+    ),
+    out: Annotated[Path, typer.Option("--out", help="Where to write the HTML report.")] = Path(
+        "out/lagebild-report.html"
+    ),
+) -> None:
+    """Ingest the bundled demo corpus, print the picture, write the HTML report."""
+    from lagebild.ingest import ingest_paths
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    corpus = resources.files("lagebild") / "demo"
+    with resources.as_file(corpus) as corpus_dir, open_store(db) as store:
+        report = ingest_paths([corpus_dir], store)
+        console.print(
+            f"demo corpus: new {len(report.new)}, duplicate {len(report.duplicates)}, "
+            f"rejected {len(report.rejected)} → {db}"
+        )
+        for item in report.rejected:
+            console.print(f"  [red]rejected[/red] {item}")
+    os.environ["LAGEBILD_DB"] = str(db)
+    articles(db=db, as_json=False)
+    _demo_corpus_views(db, out)
+
+
+def _demo_corpus_views(db: Path, out: Path) -> None:
+    try:
+        from lagebild.corpus.report import write_report
+        from lagebild.corpus.timeline import build_timeline
+    except ImportError:
+        return
+    with open_store(db) as store:
+        timeline = build_timeline(store)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_report(store, out)
+    table = Table("date", "event", "articles")
+    for entry in timeline:
+        date = entry.get("date") or {}
+        table.add_row(str(date.get("value", "")), str(entry.get("headline", ""))[:70],
+                      str(len(entry.get("members", []))))
+    console.print(table)
+    console.print(f"report written to [bold]{out.resolve()}[/bold]")
+
+
+def _register_area_commands() -> None:
+    """Commands of the analysis areas live in their own modules (see docs/ARCHITECTURE.md)."""
+    from importlib import import_module
+
+    for name in ("model", "actors", "quotes", "events"):
+        try:
+            module = import_module(f"lagebild.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"lagebild.cli.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+_register_area_commands()

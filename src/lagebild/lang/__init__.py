@@ -1,0 +1,1 @@
+"""German language data: word lists and patterns as named constants."""

@@ -1,0 +1,1 @@
+"""German (de) language data."""

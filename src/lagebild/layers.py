@@ -1,0 +1,23 @@
+"""Canonical annotation layer names and what their `attrs` hold.
+
+tokens     label=UPOS; attrs: lemma, tag, morph, dep, head (token index), i (token index)
+sentences  one span per sentence
+entities   label=PER|LOC|ORG|MISC
+time       label=DATE|TIME|DURATION|SET;
+           attrs: type, value, precision, candidates|interval, anchor
+actor      label=actor type;
+           attrs: actor_id, name, via (how resolved: name|surname|role|pronoun|ner)
+quote      label=direct|indirect;
+           attrs: cue {text,start,end}, speaker {text,start,end,actor_id,name}
+"""
+
+from __future__ import annotations
+
+TOKENS = "tokens"
+SENTENCES = "sentences"
+ENTITIES = "entities"
+TIME = "time"
+ACTOR = "actor"
+QUOTE = "quote"
+
+ALL = (TOKENS, SENTENCES, ENTITIES, TIME, ACTOR, QUOTE)

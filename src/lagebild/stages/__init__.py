@@ -1,0 +1,1 @@
+"""Pipeline stages: one module per stage, talking to each other only through layers."""
