@@ -35,10 +35,14 @@ class Rejected:
     source: str
     reason: str
     location: str | None = None  # line / record number inside the file
+    # True when nothing was wrong with the input but it holds no article here (e.g. a WARC
+    # image response or HTTP redirect): callers count it separately and need not fail the run.
+    skipped: bool = False
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.location}" if self.location else self.source
-        return f"{where}: {self.reason}"
+        prefix = "skipped: " if self.skipped and not self.reason.startswith("skipped") else ""
+        return f"{where}: {prefix}{self.reason}"
 
 
 class Reader(Protocol):
