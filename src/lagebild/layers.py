@@ -5,8 +5,9 @@ sentences  one span per sentence
 entities   label=PER|LOC|ORG|MISC
 time       label=DATE|TIME|DURATION|SET;
            attrs: type, value, precision, candidates|interval, anchor
-actor      label=actor type;
-           attrs: actor_id, name, via (how resolved: name|surname|role|pronoun|ner)
+actor      label=person|state|igo|org|unknown_person;
+           attrs: actor_id, name, codes, via (name|surname|role|metonym|pronoun|ner),
+           optional role, title, modifier_of, antecedent, possessive, gender, form
 quote      label=direct|indirect;
            attrs: cue {text,start,end}, speaker {text,start,end,actor_id,name}
 """
