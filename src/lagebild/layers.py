@@ -9,7 +9,8 @@ actor      label=person|state|igo|org|unknown_person;
            attrs: actor_id, name, codes, via (name|surname|role|metonym|pronoun|ner),
            optional role, title, modifier_of, antecedent, possessive, gender, form
 quote      label=direct|indirect;
-           attrs: cue {text,start,end}, speaker {text,start,end,actor_id,name}
+           attrs: cue {text,start,end}, speaker {text,start,end,actor_id,name},
+           source (relaying actor), about (actor ids), addressee, form, parts, frame, inherited
 """
 
 from __future__ import annotations
