@@ -33,6 +33,7 @@ class IngestReport:
     new: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    skipped: list[Rejected] = field(default_factory=list)
     corpus: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,11 +42,16 @@ class IngestReport:
             "new": len(self.new),
             "duplicate": len(self.duplicates),
             "rejected": len(self.rejected),
+            "skipped": len(self.skipped),
             "new_ids": self.new,
             "duplicate_ids": self.duplicates,
             "rejected_inputs": [
                 {"source": r.source, "location": r.location, "reason": r.reason}
                 for r in self.rejected
+            ],
+            "skipped_inputs": [
+                {"source": r.source, "location": r.location, "reason": r.reason}
+                for r in self.skipped
             ],
             "corpus": self.corpus,
         }
@@ -148,7 +154,9 @@ def _analyse_and_store(
 
 
 def _reject(store: SQLiteStore, report: IngestReport, item: Rejected) -> None:
-    report.rejected.append(item)
+    # A skipped record (e.g. a WARC image response) was fine but held no article: it is
+    # logged with the run like a rejection but does not count as a failed input.
+    (report.skipped if item.skipped else report.rejected).append(item)
     store.add_rejected(report.run_id, item.source, item.reason, item.location)
 
 

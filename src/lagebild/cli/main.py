@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from lagebild.errors import LagebildError
+from lagebild.pipeline import Pipeline
 from lagebild.store import default_db_path, open_store
 
 app = typer.Typer(
@@ -32,6 +33,15 @@ DbOption = Annotated[
     typer.Option("--db", help="SQLite database (default: $LAGEBILD_DB or ./lagebild.db)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+StagesOption = Annotated[
+    str | None,
+    typer.Option("--stages", help="Comma-separated analysis stages to run (default: all)."),
+]
+
+
+def build_pipeline(stages: str | None) -> Pipeline:
+    names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
+    return Pipeline.from_names(names)
 
 
 def emit_json(data: Any) -> None:
@@ -57,6 +67,7 @@ def _count_inputs(paths: list[Path]) -> int:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     db: DbOption = None,
+    stages: StagesOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read, clean, analyse and store articles; list every rejected input with its reason."""
@@ -66,19 +77,22 @@ def ingest(
     if missing:
         err_console.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
+    pipeline = build_pipeline(stages)
     with open_store(db_path(db)) as store:
         with Progress(
             TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err_console, transient=True, disable=as_json,
         ) as bar:
             task = bar.add_task("ingest", total=_count_inputs(paths))
-            report = ingest_paths(paths, store, progress=lambda n: bar.advance(task, n))
+            report = ingest_paths(
+                paths, store, pipeline=pipeline, progress=lambda n: bar.advance(task, n)
+            )
     if as_json:
         emit_json(report.to_dict())
     else:
         console.print(
             f"new: {len(report.new)}  duplicate: {len(report.duplicates)}  "
-            f"rejected: {len(report.rejected)}"
+            f"rejected: {len(report.rejected)}  skipped: {len(report.skipped)}"
         )
         for item in report.rejected:
             console.print(f"  [red]rejected[/red] {item}")
@@ -86,12 +100,13 @@ def ingest(
 
 
 @app.command()
-def rebuild(db: DbOption = None, as_json: JsonOption = False) -> None:
+def rebuild(db: DbOption = None, stages: StagesOption = None, as_json: JsonOption = False) -> None:
     """Re-run every analysis stage on the stored articles (after an upgrade)."""
     from lagebild.ingest import rebuild as rebuild_store
 
+    pipeline = build_pipeline(stages)
     with open_store(db_path(db)) as store:
-        summary = rebuild_store(store)
+        summary = rebuild_store(store, pipeline=pipeline)
     if as_json:
         emit_json(summary)
     else:
@@ -106,14 +121,23 @@ def articles(db: DbOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         emit_json(rows)
         return
-    table = Table("id", "published", "outlet", "agency", "title", "chars")
+    table = Table(title=f"{len(rows)} articles")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    for column in ("outlet", "agency", "title"):
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=40)
+    table.add_column("chars", justify="right", no_wrap=True)
     for row in rows:
         published = row["published"] or {}
         table.add_row(
-            row["id"],
-            f"{published.get('value', '')} ({published.get('precision', '?')})"
-            if published else "",
-            row["outlet"] or "", row["agency"] or "", (row["title"] or "")[:60], str(row["chars"]),
+            row["id"][:10],
+            f"{published.get('value', '')} [dim]{published.get('precision', '')}[/dim]"
+            if published
+            else "",
+            row["outlet"] or "",
+            row["agency"] or "",
+            row["title"] or "",
+            str(row["chars"]),
         )
     console.print(table)
 
@@ -140,6 +164,8 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """One article: clean text, metadata, removed boilerplate, annotations."""
+    from lagebild.time import timexes_as_dicts
+
     with open_store(db_path(db)) as store:
         ids = store.find_ids(article_id)
         if len(ids) != 1:
@@ -156,8 +182,7 @@ def show(
     data["annotations"] = [
         dict(a.to_dict(), text=doc.text_of(a)) for a in doc.annotations if a.layer != "tokens"
     ]
-    data["timexes"] = [dict(a.attrs, text=doc.text_of(a), start=a.start, end=a.end,
-                            label=a.label) for a in doc.layer("time")]
+    data["timexes"] = timexes_as_dicts(doc)
     data["token_count"] = len(doc.layer("tokens"))
     if as_json:
         emit_json(data)
@@ -203,12 +228,12 @@ def demo(
     ),
 ) -> None:
     """Ingest the bundled demo corpus, print the picture, write the HTML report."""
+    from lagebild.demo import corpus_path
     from lagebild.ingest import ingest_paths
 
     db.parent.mkdir(parents=True, exist_ok=True)
-    corpus = resources.files("lagebild") / "demo"
-    with resources.as_file(corpus) as corpus_dir, open_store(db) as store:
-        report = ingest_paths([corpus_dir], store)
+    with open_store(db) as store:
+        report = ingest_paths([corpus_path()], store)
         console.print(
             f"demo corpus: new {len(report.new)}, duplicate {len(report.duplicates)}, "
             f"rejected {len(report.rejected)} → {db}"
@@ -254,3 +279,12 @@ def _register_area_commands() -> None:
 
 
 _register_area_commands()
+
+
+def run() -> None:
+    """Console entry point: known Lagebild errors become one clear line and exit code 2."""
+    try:
+        app()
+    except LagebildError as exc:
+        err_console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise SystemExit(2) from exc
