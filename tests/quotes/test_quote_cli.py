@@ -41,7 +41,7 @@ def _app() -> typer.Typer:
 def test_quotes_command_json(db: str) -> None:
     result = CliRunner().invoke(_app(), ["quotes", "--db", db, "--json"])
     assert result.exit_code == 0, result.output
-    [rec] = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    [rec] = json.loads(result.output)
     assert rec["type"] == "direct"
     assert rec["speaker"]["text"] == "die Ministerin"
     assert rec["cue"]["text"] == "sagte"

@@ -7,16 +7,18 @@ with its mention and article counts, as a rich table or as JSON with `--json`.
 
 from __future__ import annotations
 
-import json
-import os
+from pathlib import Path
 from typing import Any
 
 import typer
+from rich.table import Table
+
+from lagebild.cli.common import DbOption, JsonOption, console, db_path, emit_json
 
 __all__ = ["register"]
 
 
-def _rows(db: str, kind: str | None, limit: int) -> list[dict[str, Any]]:
+def _rows(db: Path, kind: str | None, limit: int) -> list[dict[str, Any]]:
     from lagebild.actors.summary import summarise_actors
     from lagebild.stages.actors import ActorStage
     from lagebild.store import open_store
@@ -35,22 +37,18 @@ def register(app: typer.Typer) -> None:
 
     @app.command("actors")
     def actors_cmd(
-        db: str = typer.Option(
-            os.environ.get("LAGEBILD_DB", "lagebild.db"), "--db", help="store path"
-        ),
-        as_json: bool = typer.Option(False, "--json", help="JSON list of actor records"),
+        db: DbOption = None,
+        as_json: JsonOption = False,
         kind: str | None = typer.Option(
             None, "--type", help="only person|state|igo|org|unknown_person"
         ),
         limit: int = typer.Option(0, "--limit", help="show at most N actors (0 = all)"),
     ) -> None:
         """Canonical actors with their number of mentions and articles."""
-        rows = _rows(db, kind, limit)
+        rows = _rows(db_path(db), kind, limit)
         if as_json:
-            typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            emit_json(rows)
             return
-        from rich.console import Console
-        from rich.table import Table
 
         table = Table(title=f"{len(rows)} actors")
         for col in ("actor", "name", "type", "codes", "mentions", "articles"):
@@ -60,4 +58,4 @@ def register(app: typer.Typer) -> None:
                 r["actor_id"], str(r["name"]), r["type"], " ".join(r["codes"]),
                 str(r["mentions"]), str(r["articles"]),
             )
-        Console().print(table)
+        console.print(table)

@@ -5,34 +5,24 @@ Exit codes: 0 success, 1 some inputs rejected / not found, 2 usage error (typer'
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from lagebild.cli.common import DbOption, JsonOption, console, db_path, emit_json, err_console
 from lagebild.errors import LagebildError
 from lagebild.pipeline import Pipeline
-from lagebild.store import default_db_path, open_store
+from lagebild.store import open_store
 
 app = typer.Typer(
     help="Lagebild: German news articles in, a situational picture out.",
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
-err_console = Console(stderr=True)
-
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="SQLite database (default: $LAGEBILD_DB or ./lagebild.db)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 StagesOption = Annotated[
     str | None,
     typer.Option("--stages", help="Comma-separated analysis stages to run (default: all)."),
@@ -42,15 +32,6 @@ StagesOption = Annotated[
 def build_pipeline(stages: str | None) -> Pipeline:
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
     return Pipeline.from_names(names)
-
-
-def emit_json(data: Any) -> None:
-    """Print JSON for scripts: UTF-8, stable key order as built."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def db_path(db: Path | None) -> Path:
-    return db if db is not None else Path(default_db_path())
 
 
 def _count_inputs(paths: list[Path]) -> int:

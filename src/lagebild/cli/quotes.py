@@ -6,12 +6,12 @@ prints one record per quotation, as a rich table or as JSON lines with `--json`.
 
 from __future__ import annotations
 
-import json
-import os
 from typing import Any
 
 import typer
+from rich.table import Table
 
+from lagebild.cli.common import DbOption, JsonOption, console, db_path, emit_json
 from lagebild.document import Document
 
 
@@ -40,25 +40,21 @@ def register(app: typer.Typer) -> None:
 
     @app.command("quotes")
     def quotes_cmd(
-        db: str = typer.Option(
-            os.environ.get("LAGEBILD_DB", "lagebild.db"), "--db", help="store path"
+        db: DbOption = None,
+        as_json: JsonOption = False,
+        article: str | None = typer.Option(
+            None, "--article", help="only this article (id or unique id prefix)"
         ),
-        as_json: bool = typer.Option(False, "--json", help="one JSON object per line"),
-        article: str | None = typer.Option(None, "--article", help="only this article id"),
     ) -> None:
         """Quotations with their cue, speaker (and actor) and relaying source."""
         from lagebild.store import open_store
 
-        store = open_store(db)
-        docs = [store.get_document(article)] if article else store.iter_documents()
-        records = [r for doc in docs if doc is not None for r in quote_records(doc)]
+        with open_store(db_path(db)) as store:
+            ids = store.find_ids(article) if article else None
+            records = [r for doc in store.iter_documents(ids) for r in quote_records(doc)]
         if as_json:
-            for r in records:
-                typer.echo(json.dumps(r, ensure_ascii=False))
+            emit_json(records)
             return
-        from rich.console import Console
-        from rich.table import Table
-
         table = Table(title=f"{len(records)} quotations")
         for col in ("article", "type", "speaker", "actor", "cue", "quote"):
             table.add_column(col, overflow="fold")
@@ -72,4 +68,4 @@ def register(app: typer.Typer) -> None:
                 (r["cue"] or {}).get("text", ""),
                 r["quote"]["text"][:120],
             )
-        Console().print(table)
+        console.print(table)

@@ -1,0 +1,124 @@
+"""CLI commands for the German NLP model: ``lagebild model train|info`` and ``lagebild eval nlp``.
+
+Training and evaluation live in ``scripts/`` (they need the third-party corpora, which are never
+part of the package), so these commands run those scripts from a source checkout with the same
+interpreter; ``model info`` works anywhere and shows what the shipped model is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+SCRIPTS = Path(__file__).resolve().parents[3] / "scripts"
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Unused by model commands; accepted for a uniform CLI."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+DataOption = Annotated[
+    Path, typer.Option("--data", help="Folder with the corpora (../shared/data).")
+]
+
+
+def _run_script(name: str, args: list[str]) -> None:
+    script = SCRIPTS / name
+    if not script.is_file():
+        Console(stderr=True).print(
+            f"[red]{script} not found[/red]: run this command from a Lagebild source checkout"
+        )
+        raise typer.Exit(1)
+    result = subprocess.run([sys.executable, str(script), *args], check=False)
+    if result.returncode:
+        raise typer.Exit(result.returncode)
+
+
+def _default_data() -> Path:
+    return Path(os.environ.get("LAGEBILD_DATA", SCRIPTS.parent.parent / "shared" / "data"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``model`` group and ``eval nlp`` (joining an existing ``eval`` group if any)."""
+    model_app = typer.Typer(help="Train, inspect and evaluate the German NLP model.")
+
+    @model_app.command("train")
+    def train(
+        data: DataOption = _default_data(),  # noqa: B008
+        out: Annotated[
+            Path | None, typer.Option("--out", help="Model directory (default: shipped path).")
+        ] = None,
+        hipe: Annotated[bool, typer.Option(help="Add HIPE newseye/sonar NER data.")] = False,
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Convert the corpora, train UD + NER pipelines and assemble the shipped model."""
+        args = ["all", "--data", str(data)]
+        if out is not None:
+            args += ["--out", str(out)]
+        if hipe:
+            args.append("--hipe")
+        _run_script("train_nlp.py", args)
+
+    @model_app.command("info")
+    def info(
+        model: Annotated[str | None, typer.Option(help="Model path or package.")] = None,
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Show where the NLP model comes from, its components and its recorded dev scores."""
+        from lagebild.nlp import load_nlp, model_path
+
+        nlp = load_nlp(model)
+        perf = nlp.meta.get("performance", {})
+        data = {
+            "path": str(model_path(model)),
+            "name": nlp.meta.get("name"),
+            "version": nlp.meta.get("version"),
+            "pipeline": nlp.pipe_names,
+            "labels": {n: list(nlp.get_pipe(n).labels) for n in ("ner",) if n in nlp.pipe_names},
+            "performance": {k: v for k, v in perf.items() if isinstance(v, float)},
+        }
+        if as_json:
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            return
+        table = Table(title=f"NLP model {data['name']} {data['version']}")
+        table.add_column("field")
+        table.add_column("value")
+        for key in ("path", "pipeline", "labels"):
+            table.add_row(key, str(data[key]))
+        for key, value in data["performance"].items():
+            table.add_row(key, f"{value:.3f}")
+        Console().print(table)
+
+    app.add_typer(model_app, name="model")
+
+    eval_app = next(
+        (g.typer_instance for g in app.registered_groups if g.name == "eval"), None
+    )
+    if eval_app is None:
+        eval_app = typer.Typer(help="Evaluate Lagebild components on held-out data.")
+        app.add_typer(eval_app, name="eval")
+
+    @eval_app.command("nlp")
+    def eval_nlp(
+        data: DataOption = _default_data(),  # noqa: B008
+        model: Annotated[str | None, typer.Option(help="Model path or package.")] = None,
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """UD GSD dev tagging/parsing, GermEval 2014 dev and SmartData NER scores."""
+        args = ["--data", str(data)]
+        if model:
+            args += ["--model", model]
+        if as_json:
+            args += ["--json", "-"]
+        _run_script("eval_nlp.py", args)
