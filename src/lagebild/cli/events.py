@@ -6,41 +6,21 @@ duplicates); they never re-cluster. `--json` prints the stored records unchanged
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
+
+from lagebild.cli.common import DbOption, JsonOption, console, db_path, emit_json, err_console
 
 __all__ = ["register"]
 
-console = Console()
-err_console = Console(stderr=True)
-
-
-def _default_db() -> str:
-    return os.environ.get("LAGEBILD_DB", "lagebild.db")
-
-
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="store path (default: $LAGEBILD_DB or lagebild.db)")
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="JSON output")]
-
-
-def _emit(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _load(db: str | None, *kinds: str) -> list[list[dict[str, Any]]]:
+def _load(db: Path | None, *kinds: str) -> list[list[dict[str, Any]]]:
     from lagebild.store import open_store
 
-    db = db or _default_db()
-    if not Path(db).exists():
+    db = db_path(db)
+    if not db.exists():
         err_console.print(f"[red]No database at {db}[/red] (run `lagebild ingest` first)")
         raise typer.Exit(1)
     with open_store(db) as store:
@@ -103,7 +83,7 @@ def register(app: typer.Typer) -> None:
             err_console.print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from exc
         if as_json:
-            _emit(entries)
+            emit_json(entries)
             return
         table = Table("date", "event", "sources", "actors", "storyline")
         for e in entries:
@@ -121,7 +101,7 @@ def register(app: typer.Typer) -> None:
 
         (events,) = _load(db, "events")
         if as_json:
-            _emit(events)
+            emit_json(events)
             return
         table = Table("id", "date", "articles", "outlets", "headline")
         for e in events:
@@ -139,7 +119,7 @@ def register(app: typer.Typer) -> None:
         (events,) = _load(db, "events")
         record = _find_event(events, event_id)
         if as_json:
-            _emit(record)
+            emit_json(record)
         else:
             _print_event(record)
 
@@ -157,6 +137,6 @@ def register(app: typer.Typer) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(render_report(events, storylines, duplicates, title), encoding="utf-8")
         if as_json:
-            _emit({"path": str(out.resolve()), "events": len(events)})
+            emit_json({"path": str(out.resolve()), "events": len(events)})
         else:
             console.print(f"report written to [bold]{out.resolve()}[/bold]")
