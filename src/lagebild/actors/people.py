@@ -65,9 +65,26 @@ class PeopleRules(ArticleBase):
         if known and known[0].type == "person":
             self._emit(first, last, known[0].id, "name")
             return
+        if not self._plausible_new_person(first, last, gender):
+            return
         extra = {"gender": gender} if gender else {}
         self._emit(first, last, f"person:{slugify(name)}", "ner", label="unknown_person",
                    name=name, codes=[], extra=extra)
+
+    def _plausible_new_person(self, first: int, last: int, gender: str) -> bool:
+        """Guard against NER slips before inventing a new person id.
+
+        A lone capitalised word with no title before it ("Sotschi") is too often a place or a
+        noun, and a span holding a known state, city or organisation ("Wunsch Moskaus") is not a
+        person name: both are left unresolved rather than minted as people.
+        """
+        if first == last and not gender:
+            return False
+        for tok in self.tokens[first : last + 1]:
+            readings = self.gaz.keys.get((tok.key,), [])
+            if readings and not any(e.actor_id.startswith("person:") for e in readings):
+                return False
+        return True
 
     def _titled_names(self) -> list[tuple[int, int, str]]:
         """Name-like tokens after a title noun: "Gouverneur Andy Beshear" (no NER needed),

@@ -103,7 +103,7 @@ def articles(db: DbOption = None, as_json: JsonOption = False) -> None:
         emit_json(rows)
         return
     table = Table(title=f"{len(rows)} articles")
-    table.add_column("id", no_wrap=True)
+    table.add_column("id", no_wrap=True, min_width=10)
     table.add_column("published", no_wrap=True)
     for column in ("outlet", "agency", "title"):
         table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=40)

@@ -1,0 +1,34 @@
+"""NER slips must not mint new people: lone untitled words and spans holding known places."""
+
+from __future__ import annotations
+
+from lagebild.document import Document, PartialDate
+from lagebild.stages.actors import ActorStage
+
+
+def _resolve(text: str, per_spans: list[str]) -> dict[str, str]:
+    doc = Document(text=text, published=PartialDate("2021-12", "month"))
+    for name in per_spans:
+        start = text.index(name)
+        doc.add("entities", start, start + len(name), "PER")
+    stage = ActorStage()
+    stage.setup()
+    stage(doc)
+    return {doc.text_of(a): a.attrs["actor_id"] for a in doc.layer("actor")}
+
+
+def test_actor_ner_lone_untitled_word_is_not_a_new_person() -> None:
+    found = _resolve("In Sotschi traf man sich am Nachmittag.", ["Sotschi"])
+    assert "Sotschi" not in found
+
+
+def test_actor_ner_span_with_known_place_is_not_a_person() -> None:
+    found = _resolve("Dem Wunsch Moskaus folgte niemand.", ["Wunsch Moskaus"])
+    assert not any(v.startswith("person:wunsch") for v in found.values())
+
+
+def test_actor_ner_full_unknown_name_still_becomes_person_and_joins_surname() -> None:
+    text = "Die Anwältin Marta Kowalczyk widersprach. Kowalczyk kündigte Berufung an."
+    found = _resolve(text, ["Marta Kowalczyk", "Kowalczyk"])
+    assert found["Marta Kowalczyk"] == "person:marta-kowalczyk"
+    assert found["Kowalczyk"] == "person:marta-kowalczyk"
