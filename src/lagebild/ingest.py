@@ -66,6 +66,7 @@ def ingest_paths(
     max_bytes: int = 50_000_000,
     progress: ProgressCallback | None = None,
     update_corpus: bool = True,
+    embedder: str = "auto",
 ) -> IngestReport:
     """Read every input under `paths`, store new articles with all stage layers."""
     pipeline = pipeline or Pipeline.from_names()
@@ -94,7 +95,7 @@ def ingest_paths(
         if progress:
             progress(len(batch))
     if update_corpus and report.new:
-        report.corpus = _update_corpus(store, report.new)
+        report.corpus = _update_corpus(store, report.new, embedder)
     store.finish_run(run_id, report.to_dict())
     return report
 
@@ -105,6 +106,7 @@ def rebuild(
     pipeline: Pipeline | None = None,
     batch_size: int = 64,
     progress: ProgressCallback | None = None,
+    embedder: str = "auto",
 ) -> dict[str, Any]:
     """Re-run every stage on every stored article (after an upgrade), then the corpus stages."""
     pipeline = pipeline or Pipeline.from_names()
@@ -122,7 +124,7 @@ def rebuild(
         if progress:
             progress(len(batch_ids))
     summary: dict[str, Any] = {"articles": count, "stages": pipeline.names}
-    summary["corpus"] = _rebuild_corpus(store)
+    summary["corpus"] = _rebuild_corpus(store, embedder)
     store.finish_run(run_id, summary)
     return summary
 
@@ -171,16 +173,18 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _update_corpus(store: SQLiteStore, new_ids: list[str]) -> dict[str, Any]:
+def _update_corpus(store: SQLiteStore, new_ids: list[str], embedder: str) -> dict[str, Any]:
     from lagebild.corpus import update_corpus
+    from lagebild.corpus.embedding import create_embedder
 
-    return _as_dict(update_corpus(store, new_ids))
+    return _as_dict(update_corpus(store, new_ids, create_embedder(embedder)))
 
 
-def _rebuild_corpus(store: SQLiteStore) -> dict[str, Any]:
+def _rebuild_corpus(store: SQLiteStore, embedder: str) -> dict[str, Any]:
     from lagebild.corpus import rebuild_corpus
+    from lagebild.corpus.embedding import create_embedder
 
-    return _as_dict(rebuild_corpus(store))
+    return _as_dict(rebuild_corpus(store, create_embedder(embedder)))
 
 
 def _as_dict(summary: Any) -> dict[str, Any]:

