@@ -44,8 +44,22 @@ _STRUCTURAL = PREPOSITIONS | INTERVENING_ADVERBS | {
     "während", "nachdem", "weil", "wenn", "falls", "sobald", "seitdem", "indem", "sofern",
     "obgleich", "bevor", "ehe", "sondern", "allerdings", "gleichwohl", "immerhin",
     "vielmehr", "hingegen", "stattdessen", "ebenfalls", "allein", "lediglich", "nur", "ferner",
-    "zuvor"}
+    "zuvor", "bislang", "bisher", "aktuell", "derzeit", "momentan", "gegenwärtig", "zurzeit",
+    "inzwischen", "gleichzeitig", "anschließend", "daraufhin"}
 
+
+_NOT_GENITIVE = frozenset({"jeder", "aber", "oder", "immer", "wieder", "weder", "sicher",
+                           "später", "früher", "bisher", "ferner", "daher", "vorher", "nachher",
+                           "außer", "unser", "euer", "hinter", "unter", "über", "wider", "eher",
+                           "mehr", "weiter", "lieber", "jener", "dieser", "seiner", "ihrer",
+                           "einer", "keiner", "der", "per"})
+_TIME_NOUNS = frozenset(
+    {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+     "Oktober", "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
+     "Samstag", "Sonntag", "Sonnabend", "Woche", "Wochen", "Monat", "Monate", "Monaten", "Jahr",
+     "Jahre", "Jahren", "Tag", "Tage", "Tagen", "Abend", "Morgen", "Nacht", "Wochenende"})
+_ADVERBIAL_NOUNS = frozenset({"weiteren", "übrigen", "anderen", "ganzen", "allgemeinen"})
+_INDEFINITE = frozenset({"einem", "einer", "einen", "eines"})
 
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "de", "da", "del", "di", "le", "la",
                              "zu", "ten", "ter", "dos", "du"})
@@ -53,6 +67,8 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "de", "da", "del",
 
 def _is_adj(tok: Tok) -> bool:
     w = tok.text
+    if tok.pos in {"VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ"}:
+        return False  # a tagger knows "starben" is no adjective, whatever its ending
     if w[:1].islower() and _is_head(tok):
         return False  # "bildblog.de", "el-Baradei"
     return (
@@ -103,11 +119,15 @@ def _core(toks: list[Tok], i: int, end: int) -> int | None:
         if not (_is_head(toks[k]) or (k > j and toks[k].text == "-")):
             break
         if k == i and (toks[k].text in _NON_HEAD_CAPS or toks[k].lower in _STRUCTURAL
-                       or toks[k].lower.endswith(("weise", "lich", "mäß"))):
+                       or toks[k].lower.endswith(("weise", "lich", "mäß", "end"))):
             return None
         k += 1
     if k == j and n_adj and toks[i].lower in DETERMINERS:
         return j  # nominalised adjective: "der 81-jährige"
+    if k > j and all(t.text in _TIME_NOUNS or t.lower in _ADVERBIAL_NOUNS or (
+            m == i and m + 1 < k and t.lower.endswith(_ADJ_ENDINGS))
+            for m, t in enumerate(toks[j:k], start=j)):
+        return None  # "letzten September", "Des Weiteren": adverbials, not noun phrases
     return k if k > j else None
 
 
@@ -131,8 +151,16 @@ def chunk_np(toks: list[Tok], i: int, end: int, *, appositions: bool = True) -> 
             if k is None:
                 break
             j = k
-        elif toks[j - 1].is_cap and toks[j - 1].text.endswith("s") and _is_adj(toks[j]):
+        elif (toks[j - 1].is_cap and toks[j - 1].text.endswith("s") and _is_adj(toks[j])
+              and not toks[j].text[:1].isdigit()
+              and all(t.is_cap for t in toks[i:j])):
             k = _core(toks, j, end)  # Saxon genitive: "Putins außenpolitischer Berater X"
+            if k is None:
+                break
+            j = k
+        elif (toks[j].lower.endswith("er") and _is_adj(toks[j]) and j + 1 < end
+              and toks[j + 1].is_cap and toks[j - 1].is_cap and toks[j].lower not in _NOT_GENITIVE):
+            k = _core(toks, j, end)  # article-less genitive: "Schätzungen französischer Behörden"
             if k is None:
                 break
             j = k
@@ -149,6 +177,11 @@ def chunk_np(toks: list[Tok], i: int, end: int, *, appositions: bool = True) -> 
                 break
             j = close + 1
         elif w in SPEAKER_PP_PREPOSITIONS and j + 1 < end:
+            if toks[j + 1].lower in _INDEFINITE or (
+                    w in {"in", "bei"} and toks[j + 1].lower in DETERMINERS):
+                # "Meier in einem Interview", "Dâmaso in der Zeitung X", "in seiner Rede": an
+                # adjunct of the statement; a bare place stays ("das Kartellamt in Bonn")
+                break
             k = _core(toks, j + 1, end)
             if k is None or toks[k - 1].text in ADJUNCT_NOUNS:
                 break
@@ -158,7 +191,7 @@ def chunk_np(toks: list[Tok], i: int, end: int, *, appositions: bool = True) -> 
             if k is None or k - (j + 1) > 12 or toks[j + 1].text in PRONOUNS:
                 break
             after = toks[k].text if k < end else ""
-            if after not in {",", ":", ")"} and k < end:
+            if after not in {",", ":", ")", "am", "gegenüber"} and k < end:
                 break
             j = k
         else:
@@ -171,6 +204,10 @@ def chunk_np_backwards(toks: list[Tok], end: int, start: int) -> int | None:
     for i in range(max(start, end - 12), end):
         if toks[i].text in ADJUNCT_NOUNS:
             continue
+        if (i > start and toks[i].text[:1].islower() and toks[i].lower not in DETERMINERS
+                and toks[i - 1].is_cap and not toks[i - 1].text.endswith("s")):
+            continue  # "Am Samstag starben behördlichen Angaben zufolge": no NP opens on a
+            # lower-case word right after a noun (bar a Saxon genitive: "Putins engster …")
         if chunk_np(toks, i, end) == end:
             return i
     return None

@@ -9,7 +9,12 @@ the way the Wikinews quotation corpus annotates them.
 
 from __future__ import annotations
 
-from lagebild.lang.de.quotes import IMPERSONAL_CUES, REPORTED_SPEECH_ACTS
+from lagebild.lang.de.quotes import (
+    AUDIENCE_NOUNS,
+    IMPERSONAL_CUES,
+    OPENING_MARKS,
+    REPORTED_SPEECH_ACTS,
+)
 from lagebild.quotes.chunks import chunk_np
 from lagebild.quotes.detect import (
     Cue,
@@ -41,6 +46,12 @@ def complete_cue(toks: list[Tok], f: Found) -> list[int]:
     first, last = min(cue), max(cue)
     if first + 1 in frame and toks[first + 1].text == "es":
         cue.add(first + 1)
+    if first - 1 in frame and toks[first - 1].lower == "es" and toks[first].lower in {
+            "wird", "wurde", "werde", "hieß", "heißt"}:
+        cue.add(first - 1)  # "Es wird vermutet, …", "Es hieß, …"
+    for k in range(first + 1, last):
+        if toks[k].lower == "sich" and k in frame:
+            cue.add(k)  # "hat sich … geäußert"
     for k in range(first - 1, max(min(frame) - 1, first - 12), -1):
         if toks[k].lower == "wie" and k in frame:
             cue.add(k)
@@ -48,19 +59,44 @@ def complete_cue(toks: list[Tok], f: Found) -> list[int]:
         if toks[k].text in {",", ";", ":"}:
             break
     for k in range(first + 1, max(frame) + 1):
-        if k in frame and toks[k].lower in _CUE_PARTS and (k <= last or k == max(frame)):
+        if k in frame and toks[k].lower in _CUE_PARTS and (
+                k <= last or k == max(frame) or k == last + 1):
             cue.add(k)
+    lex = speech_lexicon()
+    preps = {_GOVERNED.get(e.lemma) for c in f.cue for e in lex.lookup(toks[c].text)} - {None}
+    for k in range(last + 1, min(max(frame) + 1, last + 7)):
+        if k in frame and toks[k].lower in preps:
+            cue.add(k)  # the preposition the verb governs: "warnte vor", "sprach von"
+            break
+        if toks[k].text in {",", ":", ";"}:
+            break
     return sorted(cue)
+
+
+_GOVERNED = {"warnen": "vor", "sprechen": "von", "reden": "von", "klagen": "über",
+             "hinweisen": "auf", "verweisen": "auf", "appellieren": "an"}
 
 
 # Verbs whose object is the addressee ("forderte die SPD auf", "warf dem Iran vor").
 
 
 _ADDRESSING = frozenset(
-    {"auffordern", "bitten", "vorwerfen", "vorschlagen", "mitteilen", "würdigen", "bezeichnen",
-     "nennen", "raten", "empfehlen", "warnen", "informieren", "versichern", "zusichern",
-     "antworten", "ermahnen", "mahnen", "beschuldigen", "kritisieren", "loben", "fragen"}
+    {"auffordern", "bitten", "vorwerfen", "vorschlagen", "mitteilen", "raten", "empfehlen",
+     "warnen", "informieren", "versichern", "zusichern", "antworten", "ermahnen", "mahnen",
+     "beschuldigen", "fragen"}
 )
+
+
+def _appeal(toks: list[Tok], f: Found) -> bool:
+    """Is the cue a verb that takes its addressee with "an" ("appellierte an X")?"""
+    lex = speech_lexicon()
+    if any(e.lemma in _AN_ADDRESSEE for c in f.cue for e in lex.lookup(toks[c].text)):
+        return True
+    return any(toks[k].lower in {"gewandt", "gerichtet", "wandte", "richtete", "wendet",
+                                 "richtet", "appelliert", "appellierte"} for k in f.frame)
+
+
+_AN_ADDRESSEE = frozenset({"appellieren", "schreiben", "richten", "wenden", "auffordern"})
 
 
 _DATIVE = frozenset({"dem", "einem", "ihm", "ihr", "ihnen", "seinem", "seiner", "ihrem"})
@@ -81,6 +117,14 @@ def find_addressee(toks: list[Tok], f: Found) -> Span | None:
             end = chunk_np(toks, k + 1, hi)
             if end is not None:
                 return (k + 1, end)
+        if toks[k].lower == "an" and k + 1 < hi and _appeal(toks, f):
+            end = chunk_np(toks, k + 1, hi)  # "appellierte an die Regierung", "an X gewandt"
+            if end is not None:
+                return (k + 1, end)
+        if toks[k].lower == "vor" and k + 1 < hi:
+            end = chunk_np(toks, k + 1, hi, appositions=False)
+            if end is not None and toks[end - 1].text in AUDIENCE_NOUNS:
+                return (k + 1, end)  # "sagte vor Journalisten", "erklärte vor dem Parlament"
     if any(toks[c].lower in {"wurde", "wurden", "wird", "werden", "worden"} for c in f.cue):
         lo = min(frame)  # passive: "Die Männer werden beschuldigt, …" -- the subject is addressed
         if lo < min(f.cue):
@@ -93,7 +137,8 @@ def find_addressee(toks: list[Tok], f: Found) -> Span | None:
     v = min(f.cue)
     s_lo, s_hi = f.speaker
     p = s_hi if s_lo > v else v + 1
-    while p < hi and toks[p].lower in {"sich", "am", "heute", "gestern", "auch", "dazu"}:
+    while p < hi and (toks[p].lower in {"sich", "am", "heute", "gestern", "auch", "dazu"}
+                      or p in f.cue):
         p += 1
     lex = speech_lexicon()
     addressing = any(e.lemma in _ADDRESSING for c in f.cue for e in lex.lookup(toks[c].text))
@@ -127,6 +172,8 @@ def add_reported(
         cue = find_cue(toks, lo, hi)
         if cue is None or cue.impersonal or not _speech_act(toks, cue):
             continue
+        if any(toks[k].text in OPENING_MARKS for k in range(lo, hi)):
+            continue  # "nannte die Studie „unseriös“": the quoted words are the quotation
         speaker = find_speaker(toks, lo, hi, cue)
         if speaker is None:
             continue
@@ -152,6 +199,10 @@ def add_continuations(
         reported = is_konjunktiv(toks, lo, hi) or is_reported_kii(toks, lo, hi)
         chained = last is not None and si - last_sent == 1
         if not reported and _hearsay(toks, lo, hi) and (chained or _hearsay_perfect(toks, lo, hi)):
+            if chained and last is not None and last.form == "FreeIndirect":
+                last.quote.extend(range(lo, hi))  # the corpus keeps a hearsay run as one quote
+                last_sent = si
+                continue
             speaker = last.speaker if last is not None and chained else None
             f = Found("indirect", "FreeIndirect", list(range(lo, hi)), speaker=speaker,
                       inherited=True)

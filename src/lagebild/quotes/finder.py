@@ -14,7 +14,9 @@ from lagebild.lang.de.quotes import (
     FINITE_AUXILIARIES,
     INTERVENING_ADVERBS,
     KONJUNKTIV_I,
+    OBLIQUE_DETERMINERS,
     PREPOSITIONS,
+    PRONOUNS,
 )
 from lagebild.quotes.chunks import chunk_np
 from lagebild.quotes.detect import (
@@ -66,6 +68,32 @@ def _verb_like(tok: Tok) -> bool:
             and not w.endswith(("ische", "ischen", "lichen", "igen")))
 
 
+def _fronted_object(toks: list[Tok], first: int, np_end: int, hi: int) -> Span | None:
+    """Subject after the verb when the intro's first NP is a fronted object.
+
+    "Den Unmut der CDU brachte die Sprecherin X zum Ausdruck: „…“", "Das Angebot lehnt er
+    ab: „…“": the NP is followed by a finite verb and then by a subject pronoun, or the
+    first NP cannot be nominative, or a masculine nominative "der …" follows the verb while
+    the first NP is not masculine.
+    """
+    if np_end >= hi or not _verb_like(toks[np_end]):
+        return None
+    post = np_end + 1
+    while post < hi and toks[post].lower in {"sich", "auch", "dazu", "nun", "jedoch", "aber",
+                                             "deshalb", "daher", "dann"}:
+        post += 1
+    if post >= hi:
+        return None
+    if toks[post].text in PRONOUNS and toks[post].lower not in {"man"}:
+        return (post, post + 1)
+    oblique = toks[first].lower in OBLIQUE_DETERMINERS
+    masculine_after = toks[post].lower == "der" and toks[first].lower not in {"der", "ein"}
+    if not (oblique or masculine_after):
+        return None
+    end = chunk_np(toks, post, hi)
+    return (post, end) if end is not None else None
+
+
 def _frame_from_previous(toks: list[Tok], prev: Span, found: Found) -> None:
     """Take cue and speaker from an introducing sentence that ends with a colon."""
     lo, hi = prev
@@ -107,7 +135,7 @@ def _direct_quote(
             first = s_lo + 1 if toks[s_lo].lower in {"so", "auch", "und", "aber"} else s_lo
             np_end = chunk_np(toks, first, a - 1)
             if np_end is not None:
-                speaker = (first, np_end)
+                speaker = _fronted_object(toks, first, np_end, a - 1) or (first, np_end)
             else:  # "In der ARD zeigt sich der Bundestrainer zufrieden: „…“"
                 verb = next((k for k in range(first + 1, a - 1) if _verb_like(toks[k])), None)
                 if verb is not None:
@@ -342,8 +370,9 @@ def _nested_short(
             continue  # a title or name: „Grupo Planeta“, „documenta 12“
         if parent is not None or a in framed:
             continue
-        if a > 0 and toks[a - 1].is_cap and toks[a - 1].sent == toks[a].sent:
-            continue  # a name after its noun: "das Schiff „Aurora“"
+        if (a > 0 and toks[a - 1].is_cap and toks[a - 1].sent == toks[a].sent
+                and a + 1 < b and toks[a + 1].is_cap):
+            continue  # a name after its noun: "das Schiff „Aurora“" (not "nannte X „dumm“")
         host = (sents[toks[a].sent][0], sents[toks[b - 1].sent][1])
         found = _direct_quote(toks, (a, b), host, marked)
         if found is None or not found.cue or found.speaker is None:

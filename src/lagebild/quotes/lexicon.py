@@ -40,7 +40,7 @@ class SpeechLexicon:
 
 def _weak_forms(stem: str) -> tuple[list[str], list[str]]:
     """Finite forms and participles of a weak verb stem."""
-    if stem.endswith(("er", "el")) and len(stem) > 4:
+    if stem.endswith(("er", "el")) and len(stem) > 4 and not stem.endswith("ier"):
         finite = [stem + "t", stem + "te", stem + "ten", stem + "n", stem + "e", stem + "st"]
     elif stem.endswith(("t", "d")) or stem.endswith(("chn", "gn", "ffn", "tm")):
         finite = [stem + "et", stem + "ete", stem + "eten", stem + "en", stem + "e"]
@@ -60,7 +60,8 @@ def speech_lexicon() -> SpeechLexicon:
     lex = SpeechLexicon()
     for entry in WEAK_SPEECH_VERBS:
         particle, _, stem = entry.rpartition("|")
-        lemma = particle + stem + ("n" if stem.endswith(("er", "el")) and len(stem) > 4 else "en")
+        short_inf = stem.endswith(("er", "el")) and len(stem) > 4 and not stem.endswith("ier")
+        lemma = particle + stem + ("n" if short_inf else "en")  # äußern, but zitieren
         finite, participles = _weak_forms(stem)
         for form in finite:
             lex.add(form, VerbForm(lemma, particle, True))

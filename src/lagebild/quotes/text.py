@@ -35,6 +35,8 @@ class Tok:
     pos: str = ""
     morph: str = ""
     lemma: str = ""
+    dep: str = ""  # UD relation from the nlp stage ("" without it)
+    head: int = -1  # index of the syntactic head in the same token list (-1: unknown/root)
 
     @property
     def lower(self) -> str:
@@ -113,15 +115,23 @@ def doc_tokens(doc: Document, *, use_layer_sentences: bool = False) -> list[Tok]
     """
     layer_sents = [(s.start, s.end) for s in doc.layer("sentences")]
     sents = layer_sents if use_layer_sentences and layer_sents else split_sentences(doc.text)
+    layer = doc.layer("tokens")
     info = {
-        a.start: (a.label, str(a.attrs.get("morph", "")), str(a.attrs.get("lemma", "")))
-        for a in doc.layer("tokens")
+        a.start: (a.label, str(a.attrs.get("morph", "")), str(a.attrs.get("lemma", "")),
+                  str(a.attrs.get("dep", "")), a.attrs.get("head"))
+        for a in layer
     }
-    raw = [(w, s, e, *info.get(s, ("", "", ""))) for w, s, e in tokenize(doc.text)]
+    raw = [(w, s, e, *info.get(s, ("", "", "", "", None))) for w, s, e in tokenize(doc.text)]
+    own = {s: k for k, (_w, s, _e, *_rest) in enumerate(raw)}
+    # the layer's head is an index into the layer; map it to this module's tokens by offset
+    by_index = {a.attrs.get("i", k): a.start for k, a in enumerate(layer)}
     out: list[Tok] = []
     si = 0
-    for w, s, e, pos, morph, lemma in raw:
+    for w, s, e, pos, morph, lemma, dep, head in raw:
         while si + 1 < len(sents) and s >= sents[si][1]:
             si += 1
-        out.append(Tok(w, s, e, si, pos, morph, lemma))
+        h = -1
+        if isinstance(head, int) and head in by_index:
+            h = own.get(by_index[head], -1)
+        out.append(Tok(w, s, e, si, pos, morph, lemma, dep, h))
     return out

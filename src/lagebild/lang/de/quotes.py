@@ -42,6 +42,9 @@ WEAK_SPEECH_VERBS: tuple[str, ...] = (
     "widerleg", "bejah", "vernein", "prahl", "scherz", "seufz", "stöhn", "ruf", "schwärm",
     "brüst", "ahn", "erwart", "rechn", "hinweis", "würdig",
     "heraus|streich", "verurteil", "beton",
+    "dar|leg", "konstatier", "skandier", "attestier", "bescheinig", "unterstell", "bezichtig",
+    "beanstand", "an|pranger", "proklamier", "verkünd", "klarstell",
+    "ein|schränk", "erwähn", "erhoff", "befürwort", "ab|lehn", "zurück|weis",
 )
 
 # Strong/irregular speech verbs: (infinitive, present 3sg, preterite 3sg, participle, particle).
@@ -180,6 +183,13 @@ DETERMINERS = frozenset(
      "alle", "andere", "weitere", "unser", "unsere", "dessen", "deren", "zwei", "drei",
      "vier", "fünf"}
 )
+# Determiners that cannot open a nominative NP: a clause-initial NP with one of them is a
+# fronted object, so the subject (speaker) follows the verb ("Den Plan lobte der Minister").
+OBLIQUE_DETERMINERS = frozenset(
+    {"den", "dem", "einen", "einem", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem",
+     "unseren", "unserem", "keinen", "keinem", "jenen", "jenem", "jeden", "jedem", "allen",
+     "welchen", "welchem", "solchen", "solchem"}
+)
 PRONOUNS = frozenset(
     {"er", "sie", "Er", "Sie", "man", "Man", "niemand", "Niemand", "jemand", "Jemand"}
 )
@@ -199,7 +209,12 @@ ADJUNCT_NOUNS = frozenset(
      "Fernsehen", "Rundfunk", "Radio", "Zusammenhang", "Hinblick", "Namen", "Auftrag",
      "Videoschalte", "Telefonat", "Rede", "Erklärung", "Stellungnahme", "Januar", "Februar",
      "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-     "Dezember", "Vorfeld", "Verlauf", "Laufe", "Zuge", "Sitzung", "Debatte", "Gegenzug"}
+     "Dezember", "Vorfeld", "Verlauf", "Laufe", "Zuge", "Sitzung", "Debatte", "Gegenzug",
+     "Nachruf", "Gastbeitrag", "Beitrag", "Brief", "Schreiben", "Mitteilung", "Pressemitteilung",
+     "Presseerklärung", "Fernsehinterview", "Zeitungsinterview", "Radiointerview", "Talkshow",
+     "Sendung", "Ausgabe", "Artikel", "Kommentar", "Statement", "Bericht", "Sicherheitsgründen",
+     "Anfrage", "Nachfrage", "Antwort", "Versammlung", "Parteitag", "Plenum", "Landtag",
+     "Frage", "Aussicht", "Betracht", "Kraft"}
 )
 # Adverbs that can stand between a fronted speech verb and its subject ("sagte jedoch X").
 INTERVENING_ADVERBS = frozenset(
@@ -236,10 +251,41 @@ SUBORDINATORS = frozenset(
 # Relative pronouns opening a clause after a comma ("…, die Schröder erklärt hatte").
 RELATIVES = frozenset({"die", "der", "das", "den", "dem", "was", "wo", "welche", "welcher"})
 
+# Phrasal cues: a light verb with a fixed complement ("ist der Meinung, dass …", "zeigte sich
+# besorgt, dass …", "kam zu dem Schluss, dass …").
+OPINION_COPULAS = frozenset({"ist", "sind", "war", "waren", "sei", "seien", "zeigte", "zeigten",
+                             "zeigt", "zeigen", "kam", "kamen", "kommt", "kommen"})
+OPINION_NOUNS = frozenset({"Meinung", "Ansicht", "Auffassung", "Überzeugung", "Ergebnis",
+                           "Schluss", "Einschätzung", "Erkenntnis"})
+ATTITUDE_ADJECTIVES = frozenset(
+    {"besorgt", "überzeugt", "zuversichtlich", "zufrieden", "enttäuscht", "optimistisch",
+     "erleichtert", "skeptisch", "überrascht", "erfreut", "empört", "verärgert", "bestürzt",
+     "betroffen", "entsetzt", "zurückhaltend", "kritisch", "erschüttert", "beeindruckt"}
+)
+
+# Documents that can stand for their authors in passive frames ("In dem Schreiben wird
+# gefordert, …"), besides the reportive nouns below.
+DOCUMENT_NOUNS = frozenset(
+    {"Schreiben", "Brief", "Resolution", "Petition", "Presseerklärung", "Erklärung", "Antrag",
+     "Urteil", "Beschluss", "Gutachten", "Papier", "Dokument", "Aufruf", "Appell", "Kommuniqué",
+     "Entwurf", "Gesetzentwurf", "Abschlussbericht", "Report", "Studie", "Bericht"}
+)
+
+# Heads of "vor X" phrases that name an audience, i.e. the addressee ("sagte vor Journalisten").
+AUDIENCE_NOUNS = frozenset(
+    {"Journalisten", "Reportern", "Medienvertretern", "Pressevertretern", "Presse", "Medien",
+     "Parlament", "Bundestag", "Landtag", "Abgeordneten", "Delegierten", "Anhängern",
+     "Zuhörern", "Publikum", "Studenten", "Studierenden", "Mitgliedern", "Parteimitgliedern",
+     "Soldaten", "Gästen", "Vertretern", "Zuschauern", "Unterstützern", "Parteitag",
+     "Vollversammlung", "Generalversammlung", "Sicherheitsrat", "Ausschuss", "Plenum"}
+)
+
 # Speech-act verbs whose sentences report a statement even without a quoted complement
 # ("Die Polizei sprach von einem Unfall", "Die Gewerkschaft forderte höhere Löhne").
 REPORTED_SPEECH_ACTS = frozenset(
     {"fordern", "sprechen", "berichten", "vorwerfen", "warnen", "schätzen", "vorschlagen",
      "verweisen", "argumentieren", "befürchten", "plädieren", "beteuern", "appellieren",
-     "nennen", "verlangen", "begründen", "auffordern", "raten", "empfehlen", "mahnen"}
+     "nennen", "verlangen", "begründen", "auffordern", "raten", "empfehlen", "mahnen",
+     "bezeichnen", "bekanntgeben", "hinweisen", "bemängeln", "angeben", "betrachten",
+     "ausgehen", "rechnen"}
 )
