@@ -16,6 +16,7 @@ from lagebild.corpus.dating import DateEvidence
 from lagebild.corpus.events import EventState
 from lagebild.corpus.features import ArticleFeatures, tokenize_terms
 from lagebild.document import Document
+from lagebild.lang.de.bylines import AGENCIES, AGENCY_NAMES
 
 __all__ = ["build_event_record", "select_sentences"]
 
@@ -163,6 +164,12 @@ def _headline(
     return cut + " …"
 
 
+def is_news_agency(name: str) -> bool:
+    """News agencies report events; naming them ("AFP", "Interfax") does not make them actors."""
+    key = name.strip().lower()
+    return key in AGENCIES or key in AGENCY_NAMES or name in AGENCIES.values()
+
+
 def build_event_record(
     event: EventState, docs: dict[str, Document], feats: dict[str, ArticleFeatures],
     duplicates: dict[str, str], idf: dict[str, float], storyline: str | None = None,
@@ -175,8 +182,9 @@ def build_event_record(
     summary = select_sentences(candidates, centroid, idf)
     participants = [
         {"actor_id": a, "name": event.actor_names.get(a, a), "articles": n}
-        for a, n in event.actors.most_common(12)
-    ]
+        for a, n in event.actors.most_common(16)
+        if not is_news_agency(event.actor_names.get(a, a))
+    ][:12]
     places = Counter(event.places)
     for doc in members:
         if doc.dateline and len(doc.dateline) < 40 and not any(ch.isdigit() for ch in doc.dateline):
