@@ -2,7 +2,7 @@
 
 trafilatura cleans HTML but removes nothing from plain text, and text dumps of news pages keep
 ads, newsletter boxes, player controls, comment notices and teasers as lines of their own. The
-classifier works in two passes, as jusText does:
+classifier works in two passes, as jusText does, plus a learned check:
 
 1. Each line on its own: cue patterns (`lagebild.lang.de.boilerplate`), layout features
    (length, stop-word density, sentence punctuation, icon tokens), repetition across documents
@@ -12,6 +12,9 @@ classifier works in two passes, as jusText does:
    section, date, byline: metadata); short lines between good ones are crossheads and stay in
    the body unless a cue speaks against them; lines after the last good line that does not
    address the reader ("Bitte deaktivieren Sie ...") are page furniture.
+3. A statistical second opinion (`lagebild.cleaning.model`, logistic regression over
+   `lagebild.cleaning.features`) may turn a line the rules kept into boilerplate; sentences and
+   crossheads only if the line also shows a residue sign of its own.
 
 It is biased towards keeping text: a body sentence lost is worse than a stray button label.
 """
@@ -23,7 +26,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lagebild.cleaning.features import DocContext, has_residue_evidence, line_vector
 from lagebild.cleaning.lines import Line, LineFeatures, measure_line, normalise_line
+from lagebild.cleaning.model import LineModel, default_model
 from lagebild.cleaning.textmeta import header_role
 from lagebild.lang.de.boilerplate import (
     CUE_PATTERNS,
@@ -57,14 +62,27 @@ class LineClassifier:
         long_line_words: int = 20,
         min_stop_density: float = 0.15,
         max_phrase_line_words: int = 40,
+        use_model: bool = True,
+        model: LineModel | None = None,
     ) -> None:
         self.min_good_words = min_good_words
         self.long_line_words = long_line_words
         self.min_stop_density = min_stop_density
         self.max_phrase_line_words = max_phrase_line_words
+        self.use_model = use_model
+        self.model = model
 
     def get_config(self) -> dict[str, object]:
-        return dict(vars(self))
+        config = dict(vars(self))
+        config["model"] = "custom" if self.model is not None else "default"
+        return config
+
+    def _line_model(self) -> LineModel | None:
+        if not self.use_model:
+            return None
+        if self.model is None:
+            self.model = default_model()
+        return self.model
 
     # -- pass 1 ----------------------------------------------------------------------------
     def is_good(self, feat: LineFeatures, *, german: bool = True) -> bool:
@@ -131,7 +149,42 @@ class LineClassifier:
         outlet_names: frozenset[str] = frozenset(),
         language: str | None = "de",
     ) -> list[LineLabel]:
-        """One label per line, in order."""
+        """One label per line, in order: the rules, then the statistical second opinion.
+
+        The model (`lagebild.cleaning.model`) sees only lines the rules keep as body and may
+        only turn them into boilerplate; sentences and crossheads also need a residue sign
+        on the line itself.
+        """
+        labels, doc_ctx = self.rule_pass(lines, repeated=repeated, outlet_names=outlet_names,
+                                         language=language)
+        model = self._line_model()
+        if model is None:
+            return labels
+        out = []
+        for i, lab in enumerate(labels):
+            # the model judges short lines only; a paragraph of 20+ words is left to the rules
+            if lab.label == BODY and doc_ctx.feats[i].words < self.long_line_words:
+                # sentences, and headings that introduce a paragraph, must never be lost
+                # (an ad or a player between heading and paragraph does not count)
+                nxt = next((j for j in range(i + 1, len(lines))
+                            if labels[j].label != BOILERPLATE), None)
+                heading = lab.reason == "crosshead" and nxt is not None and doc_ctx.good[nxt]
+                prose = doc_ctx.good[i] or doc_ctx.feats[i].ends_sentence or heading
+                vec = line_vector(i, doc_ctx)
+                if model.removes(vec, prose=prose, evidence=has_residue_evidence(vec)):
+                    lab = LineLabel(BOILERPLATE, "model")
+            out.append(lab)
+        return out
+
+    def rule_pass(
+        self,
+        lines: list[Line],
+        *,
+        repeated: frozenset[str] = frozenset(),
+        outlet_names: frozenset[str] = frozenset(),
+        language: str | None = "de",
+    ) -> tuple[list[LineLabel], DocContext]:
+        """The hand-written rules alone, plus the document context the model's features need."""
         german = language in (None, "de")
         ctx = _Context(lines, [measure_line(line.text) for line in lines])
         ctx.residue = [
@@ -165,7 +218,9 @@ class LineClassifier:
                 in_teaser = False
             duplicate = counts[normalise_line(line.text)] > 1
             labels.append(self._label(i, ctx, labels, in_teaser=in_teaser, duplicate=duplicate))
-        return labels
+        doc_ctx = DocContext(lines, ctx.feats, ctx.good, ctx.residue, ctx.first, ctx.last,
+                             repeated, dict(counts))
+        return labels, doc_ctx
 
     def _label(self, i: int, ctx: _Context, labels: list[LineLabel], *, in_teaser: bool,
                duplicate: bool) -> LineLabel:
@@ -285,7 +340,8 @@ def _grow_blocks(ctx: _Context, is_good: Callable[[LineFeatures], bool]) -> None
     Postfach. Jetzt kostenlos anmelden!"). A line joins a neighbouring box if it is glued to
     box lines on both sides (no blank line between), glued on one side and carries a cue, or
     next to it and reads like service text (two cues, and talks to the reader, exclaims, or is
-    no sentence). Ads are not boxes (they sit between paragraphs), and quoted prose never joins.
+    no sentence). Ads are not boxes (they sit between paragraphs), and neither quoted prose nor
+    calm prose (no reader address, no exclamation) ever joins.
     """
     n = len(ctx.lines)
     changed = True
@@ -301,6 +357,8 @@ def _grow_blocks(ctx: _Context, is_good: Callable[[LineFeatures], bool]) -> None
             glued_prev = prev_box and not line.blank_before
             glued_next = next_box and not ctx.lines[i + 1].blank_before
             feat = ctx.feats[i]
+            if is_good(feat) and not feat.reader_address and "!" not in line.text:
+                continue  # a report paragraph that merely mentions "anmelden" stays body
             cues = sum(_hits(CUE_PATTERNS, line.text).values()) + int(feat.reader_address)
             service = feat.reader_address or "!" in line.text or not is_good(feat)
             if ((glued_prev and glued_next) or ((glued_prev or glued_next) and cues)

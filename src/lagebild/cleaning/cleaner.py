@@ -88,6 +88,11 @@ class Cleaner:
     def get_config(self) -> dict[str, Any]:
         return {"min_repeat_docs": self.min_repeat_docs, "classifier": self.classifier_config}
 
+    @property
+    def classifier(self) -> LineClassifier:
+        """The line classifier (rules + model) this cleaner uses."""
+        return self._classifier
+
     # -- cross-document statistics ----------------------------------------------------------
     def observe(self, records: Iterable[RawRecord]) -> None:
         """Count, per source group, in how many documents each short line occurs."""

@@ -60,6 +60,7 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         kommentar\s+(?:schreiben|verfassen|abgeben)|zu\s+den\s+kommentaren|
         kommentare\s+(?:anzeigen|ausblenden|lesen|öffnen|schließen)|
         (?:jetzt\s+)?mitdiskutieren|diskutieren\s+sie\s+mit|antworten|melden|postings?|
+        zum\s+forum|\d+\s+(?:gefällt\s+mir|likes?)|
         beitrag\s+melden|netiquette)\s*[.:!]?\s*(?:\(\d+\))?""",
         _F,
     ),
@@ -96,8 +97,14 @@ LINE_PATTERNS: dict[str, re.Pattern[str]] = {
         anmelden|einloggen|login|registrieren|jetzt\s+registrieren|abmelden|abbestellen|
         \w+\s*(?:plus|\+)\s+(?:inhalt|artikel)|
         (?:jetzt\s+)?(?:gratis\s+)?testen|\w+\s*plus|\w+\+|plus-artikel|
-        exklusiv\s+für\s+abonnenten|newsletter|zum\s+newsletter|
+        exklusiv\s+für\s+abonnenten|newsletter|zum\s+newsletter|(?:zum\s+)?e-paper|
         newsletter\s+(?:abonnieren|bestellen)|jetzt\s+anmelden)\s*[.:!]?""",
+        _F,
+    ),
+    # a relative time stamp of a comment or ticker entry ("vor 2 Stunden")
+    "stamp": re.compile(
+        r"""(?:vor\s+(?:\d+|einer|einem)\s+(?:sekunden?|sek\.|minuten?|min\.|stunden?|std\.|
+        tag(?:en)?)|gerade\s+eben)""",
         _F,
     ),
     "consent": re.compile(
@@ -165,8 +172,20 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
     "consent": re.compile(
         r"""wir\s+verwenden\s+cookies|cookies?\s+(?:zustimmen|akzeptieren)|
         mit\s+dem\s+laden\s+des\s+inhalts|externe[rn]?\s+inhalte?\s+(?:laden|anzeigen|aktivieren)|
-        ich\s+bin\s+damit\s+einverstanden|einwilligung\s+(?:widerrufen|erteilen)|
+        ich\s+bin\s+damit\s+einverstanden|redaktionelle[rn]?\s+inhalt|
+        mit\s+einem\s+klick\s+auf|an\s+dieser\s+stelle\s+(?:finden|steht|sehen)|einwilligung\s+(?:widerrufen|erteilen)|
         datenschutzerklärung|personenbezogene\s+daten\s+(?:an|übermittelt)""",
+        _F,
+    ),
+    # editorial and legal disclaimers of the site, not of the story
+    "disclaimer": re.compile(
+        r"""(?:geben|gibt|spiegeln|spiegelt)\s+(?:\w+\s+){0,2}die\s+meinung\s+(?:der|des|unserer)\s+
+        (?:redaktion|einsender\w*|verfasser\w*|autor\w*|user\w*|nutzer\w*)|
+        behält\s+sich\s+(?:kürzungen|das\s+recht)|
+        ersetz\w*\s+(?:keine|nicht\s+die)\s+(?:ärztliche|medizinische|rechtliche|persönliche)\s+
+        (?:beratung|untersuchung)|keine\s+anlageberatung|(?:alle\s+)?angaben\s+ohne\s+gewähr|
+        alle\s+rechte\s+vorbehalten|(?:weiterverbreitung|nachdruck|vervielfältigung)\s+nur\s+mit|
+        umfrage\s+ist\s+nicht\s+repräsentativ|unter\s+klarnamen""",
         _F,
     ),
     "ad": re.compile(
@@ -233,7 +252,7 @@ DOMAIN_LINE_RE = re.compile(
 READER_ADDRESS_RE = re.compile(
     r"(?<=[a-zäöüß,]\s)(?:Sie|Ihnen|Ihre[mnrs]?|Ihr)\b"  # "... können Sie ...", "für Sie"
     r"|^[A-ZÄÖÜ][a-zäöüß]+en\s+Sie\b"  # imperative opening: "Hören Sie ...", "Lesen Sie ..."
-    r"|\b(?:dir|dich|deine[mnrs]?|dein)\b"  # informal address: "Hol dir die App", "melde dich an"
+    r"|\b(?:dir|dich|deine[mnrs]?|dein|du|euch|eure[mnrs]?)\b"  # informal: "Hol dir die App"
 )
 
 # Icon-font ligature names ("play_arrow", "expand_more") - never German prose.
