@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Convert the corpora, train UD + NER pipelines and assemble the shipped model."""
-        args = ["all", "--data", str(data)]
+        args = ["all", "--augment", "--vectors", "--data", str(data)]
         if out is not None:
             args += ["--out", str(out)]
         if hipe:
@@ -101,9 +101,7 @@ def register(app: typer.Typer) -> None:
 
     app.add_typer(model_app, name="model")
 
-    eval_app = next(
-        (g.typer_instance for g in app.registered_groups if g.name == "eval"), None
-    )
+    eval_app = next((g.typer_instance for g in app.registered_groups if g.name == "eval"), None)
     if eval_app is None:
         eval_app = typer.Typer(help="Evaluate Lagebild components on held-out data.")
         app.add_typer(eval_app, name="eval")

@@ -1,0 +1,135 @@
+"""The German NLP backend behind one small function, so it can be swapped by configuration.
+
+Lagebild ships its own spaCy pipeline (trained by ``scripts/train_nlp.py`` on openly licensed
+data) inside the package at ``lagebild/models/de_lagebild``; no German spaCy model can be
+installed offline. Everything else reaches spaCy only through `load_nlp`, so a stronger backend
+(say a transformer pipeline on a GPU box) is a configuration change: pass its path or installed
+package name, or set ``LAGEBILD_NLP_MODEL``.
+
+`load_nlp` also adds two sentence-boundary rules the model cannot learn from sentence-split
+treebanks: a line break (after a headline, a dateline line, "Anzeige") always ends a sentence,
+and no sentence starts right after an opening quotation mark, at a closing one or at a full
+stop glued to the word before it. They are added at load time, not saved in the model, so the
+shipped directory stays a plain spaCy pipeline that ``spacy.load(path)`` opens without
+importing Lagebild.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lagebild.errors import ConfigError
+
+if TYPE_CHECKING:  # spaCy is imported lazily: `import lagebild` must stay light
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+ENV_VAR = "LAGEBILD_NLP_MODEL"
+MODEL_NAME = "de_lagebild"
+DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / MODEL_NAME
+SENTENCE_RULES = "lagebild_sentence_rules"
+OPENING_QUOTES = frozenset("„»‚›")
+QUOTES = frozenset("„“”»«‚‘’›‹\"'")
+CLOSING_PUNCT = frozenset(".,;:!?)]}…")
+
+_cache: dict[tuple[str, bool], Language] = {}
+_lock = threading.Lock()
+
+
+def model_path(config: str | Path | None = None) -> Path | str:
+    """Where the pipeline comes from: explicit config, then $LAGEBILD_NLP_MODEL, then shipped.
+
+    Returns a `Path` for a model directory, or the string unchanged when it names an installed
+    spaCy package (e.g. ``"de_core_news_lg"``).
+    """
+    chosen = config if config not in (None, "") else os.environ.get(ENV_VAR) or None
+    if chosen is None or chosen == MODEL_NAME:
+        return DEFAULT_MODEL
+    path = Path(chosen).expanduser()
+    if path.exists() or isinstance(chosen, Path) or os.sep in str(chosen):
+        return path
+    return str(chosen)
+
+
+def model_available(config: str | Path | None = None) -> bool:
+    """True when the configured model directory exists (packages are not probed)."""
+    where = model_path(config)
+    return not isinstance(where, Path) or (where / "config.cfg").is_file()
+
+
+def load_nlp(config: str | Path | None = None, *, sentence_rules: bool = True) -> Language:
+    """Load (once per process) the German spaCy pipeline named by ``config``.
+
+    ``config`` is a model directory, an installed spaCy package name, ``"de_lagebild"`` or
+    None (environment variable, else the model shipped in the package). Raises `ConfigError`
+    with a hint when the model cannot be found.
+    """
+    where = model_path(config)
+    key = (str(where), sentence_rules)
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+        import spacy
+
+        if isinstance(where, Path) and not (where / "config.cfg").is_file():
+            raise ConfigError(
+                f"no spaCy model at {where}; train one with `python scripts/train_nlp.py all` "
+                f"or point {ENV_VAR} at a model directory"
+            )
+        try:
+            nlp = spacy.load(where)
+        except OSError as exc:  # unknown package name
+            raise ConfigError(f"cannot load spaCy model {where!r}: {exc}") from exc
+        if sentence_rules:
+            add_sentence_rules(nlp)
+        _cache[key] = nlp
+        return nlp
+
+
+def add_sentence_rules(nlp: Language) -> None:
+    """Insert the boundary rules before the first component that sets sentences."""
+    from spacy.language import Language
+
+    if SENTENCE_RULES in nlp.pipe_names:
+        return
+    if not Language.has_factory(SENTENCE_RULES):
+        Language.component(SENTENCE_RULES, func=_sentence_rules)
+    before = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+    if before is not None:
+        nlp.add_pipe(SENTENCE_RULES, before=before)
+    else:
+        nlp.add_pipe(SENTENCE_RULES, first=True)
+
+
+def _sentence_rules(doc: Doc) -> Doc:
+    """Preset boundaries the parser then keeps.
+
+    A token after a line break starts a sentence, so a headline without a full stop never runs
+    into the article's first sentence; the token after an opening quote never starts one, nor
+    does a quotation mark or closing punctuation glued to the token before it.
+    """
+    for i in range(1, len(doc)):
+        prev, tok = doc[i - 1], doc[i]
+        if tok.is_space:
+            continue
+        if prev.text in OPENING_QUOTES or (prev.text in QUOTES and _opens(doc, i - 1)):
+            tok.is_sent_start = False
+        elif (
+            (tok.text in QUOTES or tok.text[0] in CLOSING_PUNCT)
+            and not prev.whitespace_
+            and not prev.is_space
+        ):
+            tok.is_sent_start = False
+        elif (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """A quotation mark glued to the next token but not to the previous one opens a quote."""
+    if doc[i].whitespace_:
+        return False
+    return i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space

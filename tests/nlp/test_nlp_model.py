@@ -1,0 +1,139 @@
+"""The shipped German model: loads offline from the package, tokenises news text sensibly,
+finds names and the core arguments of verbs. Sentences are our own examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from lagebild.errors import ConfigError
+from lagebild.nlp import DEFAULT_MODEL, load_nlp, model_available, model_path
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _ents(doc) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_shipped_model_is_a_plain_spacy_directory_within_budget() -> None:
+    assert model_available()
+    assert model_path() == DEFAULT_MODEL
+    raw = spacy.load(DEFAULT_MODEL)  # no Lagebild code needed, no network
+    for name in ("tagger", "morphologizer", "parser", "trainable_lemmatizer", "ner"):
+        assert name in raw.pipe_names
+    assert set(raw.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
+    size = sum(p.stat().st_size for p in Path(DEFAULT_MODEL).rglob("*") if p.is_file())
+    assert size <= 80 * 1024 * 1024
+
+
+def test_load_nlp_caches_and_adds_sentence_rules(nlp) -> None:
+    assert load_nlp() is nlp
+    assert "lagebild_sentence_rules" in nlp.pipe_names
+    assert nlp.pipe_names.index("lagebild_sentence_rules") < nlp.pipe_names.index("parser")
+
+
+def test_missing_model_path_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError):
+        load_nlp(tmp_path / "nowhere")
+
+
+def test_tokenizer_keeps_compounds_and_splits_quotes_and_datelines(nlp) -> None:
+    doc = nlp.make_doc("Hamburg. Der EU-Kommissar sagte: „Wir prüfen das.“ Die UN-Mission endet.")
+    words = [t.text for t in doc]
+    assert words[:2] == ["Hamburg", "."]
+    assert "EU-Kommissar" in words and "UN-Mission" in words
+    assert "„" in words and "“" in words
+    assert words[words.index("„") + 1] == "Wir"
+
+
+def test_sentences_split_datelines_and_paragraphs_but_not_quotes(nlp) -> None:
+    text = (
+        "Hamburg. Die Reederei meldet einen Rekordgewinn.\n\n"
+        "Neue Schiffe bestellt\n\n"
+        "„Wir wachsen weiter“, sagte die Chefin. Die Aktie stieg."
+    )
+    sents = [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+    assert sents[0] == "Hamburg."
+    assert "Neue Schiffe bestellt" in sents
+    assert "„Wir wachsen weiter“, sagte die Chefin." in sents
+    assert not any(s in ("„", "“") for s in sents)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bundeskanzler Olaf Scholz hat am Montag in Paris den französischen Präsidenten "
+            "Emmanuel Macron getroffen.",
+            {("Olaf Scholz", "PER"), ("Paris", "LOC"), ("Emmanuel Macron", "PER")},
+        ),
+        (
+            "Die Europäische Union verurteilte den Angriff auf die Stadt Charkiw scharf.",
+            {("Europäische Union", "ORG"), ("Charkiw", "LOC")},
+        ),
+        (
+            "Die Deutsche Bahn und der ADAC warnen vor Glatteis in Bayern.",
+            {("Deutsche Bahn", "ORG"), ("ADAC", "ORG"), ("Bayern", "LOC")},
+        ),
+        (
+            "Der Siemens-Konzern verlegt seine Zentrale von München nach Berlin, teilte "
+            "Vorstandschef Roland Busch mit.",
+            {("München", "LOC"), ("Berlin", "LOC"), ("Roland Busch", "PER")},
+        ),
+    ],
+)
+def test_named_entities_on_own_sentences(nlp, text: str, expected: set) -> None:
+    assert expected <= _ents(nlp(text))
+
+
+def _args(doc, verb_lemma: str) -> dict[str, set[str]]:
+    verb = next(t for t in doc if t.lemma_ == verb_lemma)
+    out: dict[str, set[str]] = {}
+    for child in verb.children:
+        out.setdefault(child.dep_, set()).add(child.text)
+    return out
+
+
+def test_subject_and_objects_of_a_threat(nlp) -> None:
+    doc = nlp("Merkel hatte Erdoğan im Telefonat mit harten Sanktionen gedroht.")
+    args = _args(doc, "drohen")
+    assert "Merkel" in args.get("nsubj", set())
+    assert "Erdoğan" in args.get("obj", set()) | args.get("iobj", set())
+    assert doc[0].pos_ == "PROPN"
+
+
+def test_subject_and_objects_of_a_ditransitive_verb(nlp) -> None:
+    doc = nlp("Der Minister hat der Kommission einen Bericht übergeben.")
+    args = _args(doc, "übergeben")
+    assert "Minister" in args.get("nsubj", set())
+    assert "Bericht" in args.get("obj", set())
+    assert "Kommission" in args.get("iobj", set()) | args.get("obl", set()) | args.get(
+        "obl:arg", set()
+    )
+
+
+def test_lemmas_and_morphology(nlp) -> None:
+    doc = nlp("Die Soldaten zogen sich aus den umkämpften Städten zurück.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["Soldaten"] == "Soldat"
+    assert lemmas["Städten"] == "Stadt"
+    assert lemmas["zogen"] == "ziehen"
+    assert doc[1].morph.get("Number") == ["Plur"]
+
+
+def test_model_path_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("LAGEBILD_NLP_MODEL", raising=False)
+    assert model_path(None) == DEFAULT_MODEL
+    assert model_path("de_lagebild") == DEFAULT_MODEL
+    assert model_path("de_core_news_lg") == "de_core_news_lg"  # an installed package name
+    assert model_path(tmp_path) == tmp_path
+    monkeypatch.setenv("LAGEBILD_NLP_MODEL", str(tmp_path))
+    assert model_path(None) == tmp_path
+    assert not model_available(None)
+    assert model_path(DEFAULT_MODEL) == DEFAULT_MODEL  # explicit config beats the environment
