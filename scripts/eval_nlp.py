@@ -174,12 +174,16 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", default=None, help="model dir or package (default: shipped)")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument(
+        "--no-known-actors", action="store_true",
+        help="evaluate the statistical NER alone, without the actor-registry ruler",
+    )
     ap.add_argument("--skip-smartdata", action="store_true")
     ap.add_argument("--seeds", type=Path, default=DEFAULT_DATA.parent / "seeds")
     ap.add_argument("--json", type=Path, help="write all scores as JSON here ('-': stdout only)")
     args = ap.parse_args(argv)
 
-    nlp = load_nlp(args.model)
+    nlp = load_nlp(args.model, known_actors=not args.no_known_actors)
     results: dict[str, object] = {"model": str(args.model or "de_lagebild")}
     ud = args.data / "ud_german"
     results["ud_gsd_dev"] = eval_ud(nlp, ud / "GSD" / "de_gsd-ud-dev.conllu")

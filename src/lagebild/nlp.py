@@ -35,7 +35,7 @@ OPENING_QUOTES = frozenset("„»‚›")
 QUOTES = frozenset("„“”»«‚‘’›‹\"'")
 CLOSING_PUNCT = frozenset(".,;:!?)]}…")
 
-_cache: dict[tuple[str, bool], Language] = {}
+_cache: dict[tuple[str, bool, bool], Language] = {}
 _lock = threading.Lock()
 
 
@@ -60,7 +60,12 @@ def model_available(config: str | Path | None = None) -> bool:
     return not isinstance(where, Path) or (where / "config.cfg").is_file()
 
 
-def load_nlp(config: str | Path | None = None, *, sentence_rules: bool = True) -> Language:
+def load_nlp(
+    config: str | Path | None = None,
+    *,
+    sentence_rules: bool = True,
+    known_actors: bool = True,
+) -> Language:
     """Load (once per process) the German spaCy pipeline named by ``config``.
 
     ``config`` is a model directory, an installed spaCy package name, ``"de_lagebild"`` or
@@ -68,7 +73,7 @@ def load_nlp(config: str | Path | None = None, *, sentence_rules: bool = True) -
     with a hint when the model cannot be found.
     """
     where = model_path(config)
-    key = (str(where), sentence_rules)
+    key = (str(where), sentence_rules, known_actors)
     with _lock:
         if key in _cache:
             return _cache[key]
@@ -85,8 +90,42 @@ def load_nlp(config: str | Path | None = None, *, sentence_rules: bool = True) -
             raise ConfigError(f"cannot load spaCy model {where!r}: {exc}") from exc
         if sentence_rules:
             add_sentence_rules(nlp)
+        if known_actors and "ner" in nlp.pipe_names:
+            add_known_actor_ruler(nlp)
         _cache[key] = nlp
         return nlp
+
+
+ACTOR_RULER = "lagebild_known_actors"
+_ENTITY_LABEL = {"person": "PER", "state": "LOC", "igo": "ORG", "org": "ORG"}
+
+
+def add_known_actor_ruler(nlp: Language) -> None:
+    """Tag names from the actor registry that the statistical NER left untagged.
+
+    The NER is trained on little data and misses frequent political names such as "Kreml" or
+    "Weißen Hauses"; the registry (`lagebild/data/actors`) knows them with their inflected
+    forms. The ruler runs after `ner` and never overwrites its entities, so it only fills gaps.
+    """
+    from lagebild.actors import load_registry
+
+    if ACTOR_RULER in nlp.pipe_names:
+        return
+    patterns = []
+    for actor in load_registry().actors.values():
+        label = _ENTITY_LABEL.get(actor.type)
+        if label is None:
+            continue
+        for name in actor.names:
+            variants = {name} if name.endswith(("s", "x", "z", "ß")) else {name, name + "s"}
+            patterns.extend({"label": label, "pattern": v} for v in sorted(variants))
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=ACTOR_RULER,
+        after="ner",
+        config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
+    )
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
 
 
 def add_sentence_rules(nlp: Language) -> None:

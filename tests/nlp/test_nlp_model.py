@@ -137,3 +137,16 @@ def test_model_path_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert model_path(None) == tmp_path
     assert not model_available(None)
     assert model_path(DEFAULT_MODEL) == DEFAULT_MODEL  # explicit config beats the environment
+
+
+def test_known_actor_ruler_fills_gaps_without_overwriting_ner() -> None:
+    from lagebild.nlp import ACTOR_RULER, load_nlp
+
+    nlp = load_nlp()
+    assert nlp.pipe_names[-1] == ACTOR_RULER
+    doc = nlp("Der Kreml wies die Vorwürfe zurück. Das Weiße Haus schwieg.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Kreml", "ORG") in ents
+    assert ("Weiße Haus", "ORG") in ents
+    plain = load_nlp(known_actors=False)
+    assert ACTOR_RULER not in plain.pipe_names
