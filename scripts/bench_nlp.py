@@ -1,7 +1,7 @@
 """Measure the NLP pipeline's throughput in tokens per second, on one process and on two.
 
 Why a script and not a test: timings depend on the machine and its load, so they are measured
-on demand and recorded in docs/benchmarks/nlp.md, never asserted.
+on demand and recorded in docs/BENCHMARKS.md (nlp section), never asserted.
 
 Text: German Wikinews articles from ../shared/data/wikinews_de_dated (licensed for local
 throughput runs only; nothing is copied). BLAS/OpenMP threads are pinned to 1 so "one process"

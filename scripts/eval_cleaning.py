@@ -209,7 +209,8 @@ def score_cross_validated(batches: dict[str, list[GoldDoc]], show_errors: bool) 
     """Leave-one-batch-out: each batch is scored by a model trained on the other batches only.
 
     The rules were developed on all batches, so only the model part is held out here; the
-    "rules, first run" figures in docs/accuracy/cleaning.md are the held-out view of the rules.
+    "rules, first run" figures in docs/ACCURACY.md (cleaning section) are the held-out view of
+    the rules.
     """
     from train_cleaning_model import train
 

@@ -1,6 +1,7 @@
 """Evaluate a German spaCy pipeline (by default the shipped one) on the held-out data.
 
-Why: the figures in docs/accuracy/nlp.md must be reproducible by one command. Prints Markdown:
+Why: the figures in docs/ACCURACY.md (nlp section) must be reproducible by one command.
+Prints Markdown:
 
 * UD German GSD dev (held out of training): UPOS, STTS tag, morphology, lemma, UAS/LAS,
   sentence F1; raw text is tokenised by the model, spaCy's scorer aligns to gold tokens.

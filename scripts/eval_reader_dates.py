@@ -8,7 +8,7 @@ correct" compares only what the input states (year-month, date, or date plus hou
 "adds unstated fields" counts outputs more precise than the input (a day or a midnight time
 that the string never gave), which would turn month-precision dates into false day dates.
 
-    .venv/bin/python scripts/eval_reader_dates.py            # table for docs/accuracy/readers.md
+    .venv/bin/python scripts/eval_reader_dates.py   # table for docs/ACCURACY.md (readers)
 """
 
 from __future__ import annotations

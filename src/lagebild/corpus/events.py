@@ -35,7 +35,7 @@ _MAX_TERMS = 60
 
 @dataclass(frozen=True)
 class ClusterConfig:
-    """Weights and thresholds (docs/accuracy/events.md says how they were chosen and checked).
+    """Weights and thresholds (docs/ACCURACY.md, events section: how they were chosen, checked).
 
     The embedding calibration comes from SemEval-2022 German pair cosines; the thresholds and
     date gaps were set by hand and checked on the seeds, the demo corpus and the Wikinews set.

