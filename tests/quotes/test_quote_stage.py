@@ -97,3 +97,19 @@ def test_stage_survives_degenerate_text(text: str) -> None:
     doc = QuoteStage()(Document(text=text or " "))
     for q in doc.layer(QUOTE):
         assert 0 <= q.start <= q.end <= len(doc.text)
+
+
+def test_leading_dateline_with_agency_is_not_a_speaker() -> None:
+    from lagebild.quotes import dateline_end, find_quotes
+
+    text = (
+        "Washington (AFP) – Nach Wochen gegenseitiger Vorwürfe haben die Präsidenten der USA "
+        "und Russlands wieder direkt miteinander gesprochen."
+    )
+    doc = Document(text=text, dateline="Washington")
+    assert text[dateline_end(doc):].startswith("Nach Wochen")
+    for quote in find_quotes(doc):
+        assert quote.speaker is None or quote.speaker[0] >= dateline_end(doc)
+        assert all(start >= dateline_end(doc) for start, _ in quote.quote_parts)
+    # Without a recognised dateline nothing is cut.
+    assert dateline_end(Document(text=text)) == 0

@@ -9,7 +9,8 @@ whole article: continuations, inherited speakers), `scoring` (corpus metrics).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from lagebild.document import Document
 from lagebild.quotes.finder import find_in_tokens
@@ -66,9 +67,38 @@ def spans_of(toks: list[Tok], idx: list[int]) -> list[CharSpan]:
     return out
 
 
+# After the dateline place: an optional agency in brackets, then a dash, colon or full stop
+# ("Washington (AFP) – …", "Moskau/Kiew (dpa). …", "Berlin: …").
+_DATELINE_TAIL_RE = re.compile(r"(?:/[^\s(–—:.]+)*\s*(?:\([^()\n]{1,40}\))?\s*[–—:.-]\s")
+
+
+def dateline_end(doc: Document) -> int:
+    """Offset where the body proper starts, after a leading dateline such as "Washington (AFP) –".
+
+    The dateline is no part of the first sentence's grammar; left in, the place and agency read
+    as the subject of a speech verb ("Washington (AFP) – … haben … gesprochen").
+    """
+    place = doc.dateline
+    if not place or not doc.text.startswith(place):
+        return 0
+    tail = _DATELINE_TAIL_RE.match(doc.text, len(place))
+    return tail.end() if tail else 0
+
+
+def _drop_dateline(toks: list[Tok], body_start: int) -> list[Tok]:
+    """Tokens from `body_start` on; heads index the shortened list (-1 if they pointed before)."""
+    cut = sum(1 for t in toks if t.start < body_start)
+    if cut == 0:
+        return toks
+    return [
+        replace(t, head=t.head - cut if t.head >= cut else -1) if t.head >= 0 else t
+        for t in toks[cut:]
+    ]
+
+
 def find_quotes(doc: Document) -> list[QuoteMatch]:
     """All quotations in `doc`, using its `tokens`/`sentences` layers when present."""
-    toks = doc_tokens(doc)
+    toks = _drop_dateline(doc_tokens(doc), dateline_end(doc))
     out: list[QuoteMatch] = []
     for f in find_in_tokens(toks, doc.text):
         out.append(
