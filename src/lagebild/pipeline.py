@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from lagebild.document import Document
 from lagebild.errors import PipelineConfigError, StageError
-from lagebild.registry import available_stages, create_stage
+from lagebild.registry import DEFAULT_STAGES, create_stage
 from lagebild.stage import Stage
 
 # Layers every Document has before any stage runs (the reader/cleaner provides text only).
@@ -23,7 +23,7 @@ class Pipeline:
 
     @classmethod
     def from_names(cls, names: Iterable[str] | None = None) -> Pipeline:
-        chosen = list(names) if names is not None else available_stages()
+        chosen = list(names) if names is not None else list(DEFAULT_STAGES)
         return cls([create_stage(name) for name in chosen])
 
     @property

@@ -26,18 +26,6 @@ def load_object(dotted: str) -> Any:
     return getattr(module, attr)
 
 
-def available_stages() -> list[str]:
-    """Stage names whose module imports (an issue's stage may not have landed yet)."""
-    names = []
-    for name in DEFAULT_STAGES:
-        try:
-            load_object(STAGES[name])
-        except (ImportError, AttributeError):
-            continue
-        names.append(name)
-    return names
-
-
 def create_stage(name: str, **config: Any) -> Any:
     if name not in STAGES:
         raise ConfigError(f"unknown stage {name!r}; known: {sorted(STAGES)}")

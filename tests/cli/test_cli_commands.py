@@ -131,3 +131,16 @@ def test_cli_fast_embedder_and_stage_subset(corpus: Path, tmp_path: Path) -> Non
     code, out = _invoke("show", json.loads(out)["new_ids"][0], "--db", db, "--json")
     layers = {a["layer"] for a in json.loads(out)["annotations"]}
     assert layers <= {"time"}
+
+
+def test_cli_unknown_stage_is_one_clear_error_line(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from lagebild.cli.main import run
+
+    argv = ["lagebild", "ingest", str(corpus), "--db", str(tmp_path / "x.db"), "--stages", "nope"]
+    monkeypatch.setattr("sys.argv", argv)
+    with pytest.raises(SystemExit) as exit_info:
+        run()
+    assert exit_info.value.code == 2
+    assert "unknown stage 'nope'" in capsys.readouterr().err
