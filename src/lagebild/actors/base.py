@@ -8,7 +8,6 @@ links "Putin" back to "Wladimir Putin".
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,14 +18,13 @@ from lagebild.actors import lexicon as lx
 from lagebild.actors.gazetteer import Gazetteer, NameMatch
 from lagebild.actors.registry import DateRange, Registry, RoleNoun
 from lagebild.actors.text import Token, fold, tokenize
+from lagebild.lang.de.sentences import split_sentences
 
 __all__ = ["ArticleBase", "Mention", "find_quoted_regions", "split_sentences"]
 
 PERSON_LABELS = ("person", "unknown_person")
 CAPITAL_KINDS = ("capital", "weak_capital")
 
-_SENT_END_RE = re.compile(r"[.!?]+[\"“”»«']?\s+(?=[„\"»«“]?[A-ZÄÖÜ0-9])")
-_ABBREV_RE = re.compile(r"(?:\b(?:Dr|Prof|St|Nr|bzw|ca|vgl|Mio|Mrd|Abs|Art|Jh|z\.B|u\.a)|\d)\.$")
 _QUOTE_PAIRS = {"„": "“”\"", "“": "”“\"", "»": "«", "«": "»", '"': '"', "‚": "‘’'"}
 
 
@@ -66,23 +64,6 @@ class Mention:
             attrs["antecedent"] = {"start": self.antecedent[0], "end": self.antecedent[1]}
         attrs.update(self.extra)
         return attrs
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Rule-based sentence spans, used when the document has no ``sentences`` layer."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        start, base = 0, pos
-        for match in _SENT_END_RE.finditer(para):
-            if _ABBREV_RE.search(para[max(0, match.start() - 6) : match.start() + 1]):
-                continue
-            spans.append((base + start, base + match.end()))
-            start = match.end()
-        if para[start:].strip():
-            spans.append((base + start, base + len(para)))
-        pos += len(para) + 1
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def find_quoted_regions(text: str) -> list[tuple[int, int]]:

@@ -8,30 +8,14 @@ caller (e.g. spaCy morphology) or, failing that, from cue-word patterns in the s
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping, Sequence
 
 from lagebild.document import PartialDate
+from lagebild.lang.de.sentences import split_sentences
 from lagebild.time import patterns as P
 from lagebild.time.calendar import parse_anchor
 from lagebild.time.extract import find_specs
 from lagebild.time.resolve import Timex, TimexResolver
-
-# A sentence ends at .!? (not after a digit, so "13. April" does not split) or a line break.
-_SENTENCE_END_RE = re.compile(r"(?<=[^\d\s.][.!?])[\"“”»«]?\s+(?=[A-ZÄÖÜ„\"»])|\n+")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Cheap sentence spans for tense cues when no `sentences` layer exists."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for match in _SENTENCE_END_RE.finditer(text):
-        if match.start() > pos:
-            spans.append((pos, match.start()))
-        pos = match.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    return spans
 
 
 def detect_tense(sentence: str, pos: int | None = None) -> str | None:
