@@ -177,19 +177,12 @@ def _update_corpus(store: SQLiteStore, new_ids: list[str], embedder: str) -> dic
     from lagebild.corpus import update_corpus
     from lagebild.corpus.embedding import create_embedder
 
-    return _as_dict(update_corpus(store, new_ids, create_embedder(embedder)))
+    return update_corpus(store, new_ids, create_embedder(embedder)).to_dict()
 
 
 def _rebuild_corpus(store: SQLiteStore, embedder: str) -> dict[str, Any]:
     from lagebild.corpus import rebuild_corpus
     from lagebild.corpus.embedding import create_embedder
 
-    return _as_dict(rebuild_corpus(store, create_embedder(embedder)))
+    return rebuild_corpus(store, create_embedder(embedder)).to_dict()
 
-
-def _as_dict(summary: Any) -> dict[str, Any]:
-    if hasattr(summary, "to_dict"):
-        return dict(summary.to_dict())
-    if isinstance(summary, dict):
-        return summary
-    return {"summary": str(summary)}

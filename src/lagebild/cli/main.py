@@ -5,7 +5,6 @@ Exit codes: 0 success, 1 some inputs rejected / not found, 2 usage error (typer'
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -251,17 +250,14 @@ def demo(
         )
         for item in report.rejected:
             console.print(f"  [red]rejected[/red] {item}")
-    os.environ["LAGEBILD_DB"] = str(db)
     articles(db=db, as_json=False)
     _demo_corpus_views(db, out)
 
 
 def _demo_corpus_views(db: Path, out: Path) -> None:
-    try:
-        from lagebild.corpus.report import write_report
-        from lagebild.corpus.timeline import build_timeline
-    except ImportError:
-        return
+    from lagebild.corpus.report import write_report
+    from lagebild.corpus.timeline import build_timeline
+
     with open_store(db) as store:
         timeline = build_timeline(store)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -277,15 +273,9 @@ def _demo_corpus_views(db: Path, out: Path) -> None:
 
 def _register_area_commands() -> None:
     """Commands of the analysis areas live in their own modules (see docs/ARCHITECTURE.md)."""
-    from importlib import import_module
+    from lagebild.cli import actors, events, model, quotes
 
-    for name in ("model", "actors", "quotes", "events"):
-        try:
-            module = import_module(f"lagebild.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"lagebild.cli.{name}":
-                raise
-            continue
+    for module in (model, actors, quotes, events):
         module.register(app)
 
 
