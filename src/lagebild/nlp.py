@@ -6,6 +6,11 @@ installed offline. Everything else reaches spaCy only through `load_nlp`, so a s
 (say a transformer pipeline on a GPU box) is a configuration change: pass its path or installed
 package name, or set ``LAGEBILD_NLP_MODEL``.
 
+Two NER back-ends, chosen by ``ner=`` or ``LAGEBILD_NER``: ``"cnn"`` is the spaCy model's own
+fast NER; ``"transformer"`` swaps it for fine-tuned multilingual-e5-small layers run with numpy
+(`lagebild.encoder`), which also re-parse every sentence the CNN parser delimited: far more
+accurate, several times slower (figures in docs/ACCURACY.md and docs/BENCHMARKS.md).
+
 `load_nlp` also adds two sentence-boundary rules the model cannot learn from sentence-split
 treebanks: a line break (after a headline, a dateline line, "Anzeige") always ends a sentence,
 and no sentence starts right after an opening quotation mark, at a closing one or at a full
@@ -28,6 +33,9 @@ if TYPE_CHECKING:  # spaCy is imported lazily: `import lagebild` must stay light
     from spacy.tokens import Doc
 
 ENV_VAR = "LAGEBILD_NLP_MODEL"
+NER_ENV_VAR = "LAGEBILD_NER"
+NER_BACKENDS = ("cnn", "transformer")
+DEFAULT_NER = "cnn"
 MODEL_NAME = "de_lagebild"
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / MODEL_NAME
 SENTENCE_RULES = "lagebild_sentence_rules"
@@ -35,7 +43,7 @@ OPENING_QUOTES = frozenset("„»‚›")
 QUOTES = frozenset("„“”»«‚‘’›‹\"'")
 CLOSING_PUNCT = frozenset(".,;:!?)]}…")
 
-_cache: dict[tuple[str, bool, bool], Language] = {}
+_cache: dict[tuple[str, bool, bool, str], Language] = {}
 _lock = threading.Lock()
 
 
@@ -65,15 +73,18 @@ def load_nlp(
     *,
     sentence_rules: bool = True,
     known_actors: bool = True,
+    ner: str | None = None,
 ) -> Language:
     """Load (once per process) the German spaCy pipeline named by ``config``.
 
     ``config`` is a model directory, an installed spaCy package name, ``"de_lagebild"`` or
-    None (environment variable, else the model shipped in the package). Raises `ConfigError`
-    with a hint when the model cannot be found.
+    None (environment variable, else the model shipped in the package). ``ner`` picks the NER
+    back-end (`NER_BACKENDS`; default ``$LAGEBILD_NER``, else ``"cnn"``). Raises `ConfigError`
+    with a hint when the model or back-end cannot be found.
     """
     where = model_path(config)
-    key = (str(where), sentence_rules, known_actors)
+    backend = ner_backend(ner)
+    key = (str(where), sentence_rules, known_actors, backend)
     with _lock:
         if key in _cache:
             return _cache[key]
@@ -85,15 +96,44 @@ def load_nlp(
                 f"or point {ENV_VAR} at a model directory"
             )
         try:
-            nlp = spacy.load(where)
+            nlp = spacy.load(where, exclude=["ner"] if backend == "transformer" else [])
         except OSError as exc:  # unknown package name
             raise ConfigError(f"cannot load spaCy model {where!r}: {exc}") from exc
+        if backend == "transformer":
+            add_transformer_ner(nlp)
         if sentence_rules:
             add_sentence_rules(nlp)
-        if known_actors and "ner" in nlp.pipe_names:
+        if known_actors and _ner_name(nlp) is not None:
             add_known_actor_ruler(nlp)
         _cache[key] = nlp
         return nlp
+
+
+def ner_backend(ner: str | None = None) -> str:
+    """The NER back-end to use: the argument, then ``$LAGEBILD_NER``, then the default."""
+    chosen = ner or os.environ.get(NER_ENV_VAR) or DEFAULT_NER
+    if chosen not in NER_BACKENDS:
+        raise ConfigError(
+            f"unknown NER back-end {chosen!r} (from {NER_ENV_VAR} or --ner); "
+            f"choose one of {', '.join(NER_BACKENDS)}"
+        )
+    return chosen
+
+
+def add_transformer_ner(nlp: Language) -> None:
+    """Put the transformer NER where the CNN ``ner`` was (last, after the parser's sentences)."""
+    from lagebild.encoder.model import EncoderModelError
+    from lagebild.encoder.spacy_component import FACTORY, register
+
+    register()
+    try:
+        nlp.add_pipe(FACTORY, name=FACTORY)
+    except EncoderModelError as exc:
+        raise ConfigError(f"transformer NER unavailable: {exc}") from exc
+
+
+def _ner_name(nlp: Language) -> str | None:
+    return next((n for n in ("ner", "lagebild_encoder") if n in nlp.pipe_names), None)
 
 
 ACTOR_RULER = "lagebild_known_actors"
@@ -122,7 +162,7 @@ def add_known_actor_ruler(nlp: Language) -> None:
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=ACTOR_RULER,
-        after="ner",
+        after=_ner_name(nlp),
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]

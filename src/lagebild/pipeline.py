@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from lagebild.document import Document
 from lagebild.errors import PipelineConfigError, StageError
@@ -22,9 +23,13 @@ class Pipeline:
         self._ready = False
 
     @classmethod
-    def from_names(cls, names: Iterable[str] | None = None) -> Pipeline:
+    def from_names(
+        cls, names: Iterable[str] | None = None, config: dict[str, dict[str, Any]] | None = None
+    ) -> Pipeline:
+        """Stages by registry name; ``config`` gives keyword options per stage name."""
         chosen = list(names) if names is not None else list(DEFAULT_STAGES)
-        return cls([create_stage(name) for name in chosen])
+        config = config or {}
+        return cls([create_stage(name, **config.get(name, {})) for name in chosen])
 
     @property
     def names(self) -> list[str]:

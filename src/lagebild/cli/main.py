@@ -36,6 +36,15 @@ EmbedderOption = Annotated[
     ),
 ]
 
+NerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--ner",
+        help="NER back-end of the nlp stage: cnn (fast) or transformer (accurate, slower); "
+        "default $LAGEBILD_NER, else cnn.",
+    ),
+]
+
 
 def check_embedder(name: str) -> None:
     from lagebild.corpus.embedding import BACKENDS
@@ -46,9 +55,10 @@ def check_embedder(name: str) -> None:
         raise typer.Exit(2)
 
 
-def build_pipeline(stages: str | None) -> Pipeline:
+def build_pipeline(stages: str | None, ner: str | None = None) -> Pipeline:
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
-    return Pipeline.from_names(names)
+    config = {"nlp": {"ner": ner}} if ner and (names is None or "nlp" in names) else None
+    return Pipeline.from_names(names, config)
 
 
 def _count_inputs(paths: list[Path]) -> int:
@@ -67,6 +77,7 @@ def ingest(
     db: DbOption = None,
     stages: StagesOption = None,
     embedder: EmbedderOption = "auto",
+    ner: NerOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read, clean, analyse and store articles; list every rejected input with its reason."""
@@ -77,7 +88,7 @@ def ingest(
         err_console.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
     check_embedder(embedder)
-    pipeline = build_pipeline(stages)
+    pipeline = build_pipeline(stages, ner)
     with open_store(db_path(db)) as store:
         with Progress(
             TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -108,13 +119,14 @@ def rebuild(
     db: DbOption = None,
     stages: StagesOption = None,
     embedder: EmbedderOption = "auto",
+    ner: NerOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Re-run every analysis stage and the corpus steps on the stored articles."""
     from lagebild.ingest import rebuild as rebuild_store
 
     check_embedder(embedder)
-    pipeline = build_pipeline(stages)
+    pipeline = build_pipeline(stages, ner)
     with open_store(db_path(db)) as store:
         summary = rebuild_store(store, pipeline=pipeline, embedder=embedder)
     if as_json:

@@ -25,6 +25,12 @@ DbOption = Annotated[
     typer.Option("--db", help="Unused by model commands; accepted for a uniform CLI."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+NerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--ner", help="NER back-end: cnn or transformer (default $LAGEBILD_NER, else cnn)."
+    ),
+]
 DataOption = Annotated[
     Path, typer.Option("--data", help="Folder with the corpora (../shared/data).")
 ]
@@ -71,13 +77,14 @@ def register(app: typer.Typer) -> None:
     @model_app.command("info")
     def info(
         model: Annotated[str | None, typer.Option(help="Model path or package.")] = None,
+        ner: NerOption = None,
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
         """Show where the NLP model comes from, its components and its recorded dev scores."""
         from lagebild.nlp import load_nlp, model_path
 
-        nlp = load_nlp(model)
+        nlp = load_nlp(model, ner=ner)
         perf = nlp.meta.get("performance", {})
         data = {
             "path": str(model_path(model)),
@@ -87,14 +94,24 @@ def register(app: typer.Typer) -> None:
             "labels": {n: list(nlp.get_pipe(n).labels) for n in ("ner",) if n in nlp.pipe_names},
             "performance": {k: v for k, v in perf.items() if isinstance(v, float)},
         }
+        encoder = next((n for n in nlp.pipe_names if n == "lagebild_encoder"), None)
+        if encoder is not None:
+            meta = nlp.get_pipe(encoder).model.meta
+            data["transformer"] = {"name": meta.get("name"), "base": meta.get("base")}
+            dev = meta.get("dev", {})
+            if "ner" in dev:
+                data["performance"]["transformer_ner_f"] = dev["ner"]["all"]["f"]
+            if "ud" in dev:
+                data["performance"]["transformer_las"] = dev["ud"]["las"]
         if as_json:
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
             return
         table = Table(title=f"NLP model {data['name']} {data['version']}")
         table.add_column("field")
         table.add_column("value")
-        for key in ("path", "pipeline", "labels"):
-            table.add_row(key, str(data[key]))
+        for key in ("path", "pipeline", "labels", "transformer"):
+            if key in data:
+                table.add_row(key, str(data[key]))
         for key, value in data["performance"].items():
             table.add_row(key, f"{value:.3f}")
         Console().print(table)
@@ -110,6 +127,7 @@ def register(app: typer.Typer) -> None:
     def eval_nlp(
         data: DataOption = _default_data(),  # noqa: B008
         model: Annotated[str | None, typer.Option(help="Model path or package.")] = None,
+        ner: NerOption = None,
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
@@ -117,6 +135,8 @@ def register(app: typer.Typer) -> None:
         args = ["--data", str(data)]
         if model:
             args += ["--model", model]
+        if ner:
+            args += ["--ner", ner]
         if as_json:
             args += ["--json", "-"]
         _run_script("eval_nlp.py", args)

@@ -40,9 +40,16 @@ class SpacyStage(Stage):
     deterministic: ClassVar[bool] = True
 
     def __init__(
-        self, model: str | Path | None = None, batch_size: int = 32, n_process: int = 1
+        self,
+        model: str | Path | None = None,
+        batch_size: int = 32,
+        n_process: int = 1,
+        ner: str | None = None,
     ) -> None:
+        from lagebild.nlp import ner_backend
+
         self.model = model
+        self.ner = ner_backend(ner)  # resolved now, so the stored run config names the back-end
         self.batch_size = batch_size
         self.n_process = n_process
         self._nlp: Language | None = None
@@ -52,6 +59,7 @@ class SpacyStage(Stage):
             "model": str(self.model) if self.model is not None else None,
             "batch_size": self.batch_size,
             "n_process": self.n_process,
+            "ner": self.ner,
         }
 
     def __getstate__(self) -> dict[str, Any]:  # ship config, not the loaded model, to workers
@@ -63,7 +71,7 @@ class SpacyStage(Stage):
         if self._nlp is None:
             from lagebild.nlp import load_nlp
 
-            self._nlp = load_nlp(self.model)
+            self._nlp = load_nlp(self.model, ner=self.ner)
 
     @property
     def nlp(self) -> Language:

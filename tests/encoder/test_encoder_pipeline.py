@@ -1,0 +1,117 @@
+"""The shipped transformer (accurate mode): loads offline, tags and parses our own sentences,
+windows long ones, is selected by argument or environment, and fits the model size budget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lagebild.encoder.spacy_component import DEFAULT_FOLDER, FACTORY
+from lagebild.errors import ConfigError
+from lagebild.nlp import ACTOR_RULER, DEFAULT_MODEL, load_nlp, ner_backend
+
+pytestmark = pytest.mark.skipif(
+    not (DEFAULT_FOLDER / "weights.npz").is_file(), reason="transformer model not shipped"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(ner="transformer")
+
+
+def _ents(doc) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_replaces_the_cnn_ner_and_keeps_the_registry_ruler_after_it(nlp) -> None:
+    assert "ner" not in nlp.pipe_names
+    names = nlp.pipe_names
+    assert names.index("parser") < names.index(FACTORY) < names.index(ACTOR_RULER)
+    assert load_nlp(ner="transformer") is nlp
+    assert load_nlp(ner="cnn") is not nlp
+
+
+def test_finds_persons_places_and_organisations(nlp) -> None:
+    doc = nlp(
+        "Die Außenministerin Annalena Baerbock traf am Montag in Warschau ihren polnischen "
+        "Kollegen. Danach sprach sie vor Vertretern der Europäischen Kommission und der Nato."
+    )
+    ents = _ents(doc)
+    assert ("Annalena Baerbock", "PER") in ents
+    assert ("Warschau", "LOC") in ents
+    assert ("Europäischen Kommission", "ORG") in ents
+    assert ("Nato", "ORG") in ents
+    assert all(label in {"PER", "LOC", "ORG", "MISC"} for _, label in ents)
+
+
+def test_long_sentence_is_tagged_in_overlapping_windows(nlp) -> None:
+    filler = " ".join(["und dann redeten alle noch sehr lange über das Wetter"] * 40)
+    text = f"Olaf Scholz sagte in Hamburg, {filler}, bis Emmanuel Macron in Paris ankam."
+    doc = nlp.make_doc(text)
+    for token in doc[1:]:
+        token.is_sent_start = False
+    doc = nlp.get_pipe(FACTORY)(doc)
+    ents = _ents(doc)
+    assert ("Olaf Scholz", "PER") in ents
+    assert ("Emmanuel Macron", "PER") in ents
+    assert ("Paris", "LOC") in ents
+
+
+def test_deterministic_and_batch_independent(nlp) -> None:
+    texts = [
+        "Wladimir Putin empfing den türkischen Präsidenten im Kreml.",
+        "Der Bundestag in Berlin stimmte zu.",
+        "Kurz.",
+    ]
+    one_by_one = [_ents(nlp(t)) for t in texts]
+    batched = [_ents(d) for d in nlp.pipe(texts, batch_size=3)]
+    assert one_by_one == batched
+
+
+def _args(doc, verb_lemma: str) -> dict[str, set[str]]:
+    verb = next(t for t in doc if t.lemma_ == verb_lemma)
+    out: dict[str, set[str]] = {}
+    for child in verb.children:
+        out.setdefault(child.dep_, set()).add(child.text)
+    return out
+
+
+def test_reparses_subject_and_objects(nlp) -> None:
+    if not nlp.get_pipe(FACTORY).parse:
+        pytest.skip("shipped encoder has no parsing heads")
+    doc = nlp("Scholz hatte Orbán im Gespräch mit deutlichen Konsequenzen gedroht.")
+    args = _args(doc, "drohen")
+    assert "Scholz" in args.get("nsubj", set())
+    assert "Orbán" in args.get("obj", set()) | args.get("iobj", set())
+    doc = nlp("Die Ministerin hat dem Ausschuss gestern einen neuen Entwurf vorgelegt.")
+    args = _args(doc, "vorlegen")
+    assert "Ministerin" in args.get("nsubj", set())
+    assert "Entwurf" in args.get("obj", set())
+    # GSD marks dative objects as iobj or obl:arg
+    assert "Ausschuss" in args.get("iobj", set()) | args.get("obl:arg", set())
+    for sent in doc.sents:  # one tree per sentence, boundaries kept
+        assert sum(1 for t in sent if t.dep_ == "ROOT") == 1
+
+
+def test_backend_from_environment_and_bad_names(monkeypatch) -> None:
+    monkeypatch.setenv("LAGEBILD_NER", "transformer")
+    assert ner_backend() == "transformer"
+    assert ner_backend("cnn") == "cnn"
+    monkeypatch.setenv("LAGEBILD_NER", "bert")
+    with pytest.raises(ConfigError, match="bert"):
+        ner_backend()
+
+
+def test_stage_records_the_backend() -> None:
+    from lagebild.stages.nlp_spacy import SpacyStage
+
+    assert SpacyStage(ner="transformer").get_config()["ner"] == "transformer"
+
+
+def test_shipped_models_fit_the_size_budget() -> None:
+    def size(folder: Path) -> int:
+        return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+    assert size(DEFAULT_MODEL) + size(DEFAULT_FOLDER) <= 80 * 1024 * 1024
