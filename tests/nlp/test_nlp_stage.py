@@ -29,9 +29,9 @@ def stage() -> SpacyStage:
 
 
 def test_registry_builds_the_stage_with_config() -> None:
-    s = create_stage("nlp", batch_size=8, n_process=1)
+    s = create_stage("nlp", batch_size=8, n_process=1, ner="cnn")
     assert isinstance(s, SpacyStage)
-    assert s.get_config() == {"model": None, "batch_size": 8, "n_process": 1}
+    assert s.get_config() == {"model": None, "batch_size": 8, "n_process": 1, "ner": "cnn"}
     assert s.produces == {"tokens", "sentences", "entities"}
     assert pickle.loads(pickle.dumps(s)).batch_size == 8
 

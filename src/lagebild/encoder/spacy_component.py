@@ -96,12 +96,13 @@ def _set_parse(doc: Doc, sentences: list[tuple[list[int], SentenceAnalysis]]) ->
     from spacy.attrs import DEP, HEAD, POS
     from spacy.parts_of_speech import IDS as POS_IDS
 
-    array = doc.to_array([HEAD, DEP, POS]).astype(np.int64)
+    array = doc.to_array([HEAD, DEP, POS])  # uint64: string hashes exceed int64
     strings = doc.vocab.strings
     for seq, result in sentences:
         assert result.heads is not None and result.deps is not None and result.upos is not None
         for w, token_i in enumerate(seq):
-            array[token_i, 0] = seq[result.heads[w]] - token_i  # HEAD is stored relative
+            # HEAD is stored relative to the token, as uint64 (negative offsets wrap around)
+            array[token_i, 0] = np.uint64((seq[result.heads[w]] - token_i) % 2**64)
             array[token_i, 1] = strings.add(result.deps[w])
             array[token_i, 2] = POS_IDS.get(result.upos[w], POS_IDS["X"])
-    doc.from_array([HEAD, DEP, POS], array.astype(np.uint64))
+    doc.from_array([HEAD, DEP, POS], array)
