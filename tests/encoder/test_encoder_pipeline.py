@@ -75,24 +75,16 @@ def test_deterministic_and_batch_independent(nlp) -> None:
     assert one_by_one == batched
 
 
-def _args(doc, verb_lemma: str) -> dict[str, set[str]]:
-    verb = next(t for t in doc if t.lemma_ == verb_lemma)
-    out: dict[str, set[str]] = {}
-    for child in verb.children:
-        out.setdefault(child.dep_, set()).add(child.text)
-    return out
-
-
-def test_reparses_subject_and_objects(nlp) -> None:
+def test_reparses_subject_and_objects(nlp, verb_args) -> None:
     if not nlp.get_pipe(FACTORY).parse:
         pytest.skip("shipped encoder has no parsing heads")
     doc = nlp("Scholz hatte Orbán im Gespräch mit deutlichen Konsequenzen gedroht.")
-    args = _args(doc, "drohen")
+    args = verb_args(doc, "drohen")
     assert "Scholz" in args.get("nsubj", set())
     # "drohen" takes a dative object, which GSD marks as iobj or obl:arg
     assert "Orbán" in args.get("obj", set()) | args.get("iobj", set()) | args.get("obl:arg", set())
     doc = nlp("Die Ministerin hat dem Ausschuss gestern einen neuen Entwurf vorgelegt.")
-    args = _args(doc, "vorlegen")
+    args = verb_args(doc, "vorlegen")
     assert "Ministerin" in args.get("nsubj", set())
     assert "Entwurf" in args.get("obj", set())
     # GSD marks dative objects as iobj or obl:arg

@@ -92,25 +92,17 @@ def test_named_entities_on_own_sentences(nlp, text: str, expected: set) -> None:
     assert expected <= _ents(nlp(text))
 
 
-def _args(doc, verb_lemma: str) -> dict[str, set[str]]:
-    verb = next(t for t in doc if t.lemma_ == verb_lemma)
-    out: dict[str, set[str]] = {}
-    for child in verb.children:
-        out.setdefault(child.dep_, set()).add(child.text)
-    return out
-
-
-def test_subject_and_objects_of_a_threat(nlp) -> None:
+def test_subject_and_objects_of_a_threat(nlp, verb_args) -> None:
     doc = nlp("Merkel hatte Erdoğan im Telefonat mit harten Sanktionen gedroht.")
-    args = _args(doc, "drohen")
+    args = verb_args(doc, "drohen")
     assert "Merkel" in args.get("nsubj", set())
     assert "Erdoğan" in args.get("obj", set()) | args.get("iobj", set())
     assert doc[0].pos_ == "PROPN"
 
 
-def test_subject_and_objects_of_a_ditransitive_verb(nlp) -> None:
+def test_subject_and_objects_of_a_ditransitive_verb(nlp, verb_args) -> None:
     doc = nlp("Der Minister hat der Kommission einen Bericht übergeben.")
-    args = _args(doc, "übergeben")
+    args = verb_args(doc, "übergeben")
     assert "Minister" in args.get("nsubj", set())
     assert "Bericht" in args.get("obj", set())
     assert "Kommission" in args.get("iobj", set()) | args.get("obl", set()) | args.get(
