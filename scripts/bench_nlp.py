@@ -12,7 +12,7 @@ per-core figure when other jobs compete for the cores.
 
 Usage::
 
-    .venv/bin/python scripts/bench_nlp.py [--model PATH] [--ner transformer] [--docs 300]
+    .venv/bin/python scripts/bench_nlp.py [--model PATH] [--mode fast|accurate] [--docs 300]
         [--repeat 2]
 """
 
@@ -67,7 +67,7 @@ def run(nlp, texts: list[str], n_process: int, batch_size: int) -> tuple[int, fl
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", default=None)
-    ap.add_argument("--ner", default=None, help="NER back-end: cnn (default) or transformer")
+    ap.add_argument("--mode", default=None, help="NLP mode: standard (default), fast, accurate")
     ap.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--batch-size", type=int, default=32)
@@ -75,10 +75,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--processes", default="1,2")
     args = ap.parse_args(argv)
 
-    nlp = load_nlp(args.model, ner=args.ner)
+    nlp = load_nlp(args.model, mode=args.mode)
     texts = load_texts(args.texts, args.docs)
     run(nlp, texts[:20], 1, args.batch_size)  # warm-up
-    print(f"model: {args.model or 'de_lagebild'}; ner: {args.ner or 'cnn'}")
+    print(f"model: {args.model or 'de_lagebild'}; mode: {args.mode or 'standard'}")
     print(f"pipeline: {nlp.pipe_names}")
     print(f"texts: {len(texts)} documents, {sum(len(t) for t in texts):,} characters\n")
     load = os.getloadavg()[0]

@@ -179,16 +179,16 @@ def main(argv: list[str] | None = None) -> None:
         "--no-known-actors", action="store_true",
         help="evaluate the statistical NER alone, without the actor-registry ruler",
     )
-    ap.add_argument("--ner", default=None, help="NER back-end: cnn (default) or transformer")
+    ap.add_argument("--mode", default=None, help="NLP mode: standard (default), fast, accurate")
     ap.add_argument("--skip-smartdata", action="store_true")
     ap.add_argument("--seeds", type=Path, default=DEFAULT_DATA.parent / "seeds")
     ap.add_argument("--json", type=Path, help="write all scores as JSON here ('-': stdout only)")
     args = ap.parse_args(argv)
 
-    nlp = load_nlp(args.model, known_actors=not args.no_known_actors, ner=args.ner)
+    nlp = load_nlp(args.model, known_actors=not args.no_known_actors, mode=args.mode)
     results: dict[str, object] = {
         "model": str(args.model or "de_lagebild"),
-        "ner": args.ner or "cnn",
+        "mode": args.mode or "standard",
     }
     ud = args.data / "ud_german"
     results["ud_gsd_dev"] = eval_ud(nlp, ud / "GSD" / "de_gsd-ud-dev.conllu")

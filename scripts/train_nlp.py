@@ -628,6 +628,57 @@ def assemble(ud_run: str, ner_run: str, out: Path) -> None:
     print(json.dumps(scores, indent=1, default=str)[:3000])
 
 
+FAST_HEADS = {
+    "parser_fast": ("fast-parser", "ud-train.spacy", "ud-dev.spacy"),
+    "ner_fast": ("fast-ner", "ner-train-aug.spacy", "ner-dev.spacy"),
+}
+
+
+def fast(model: Path) -> None:
+    """Train the fast mode's heads on ``model``'s frozen tok2vec and add them to ``model``.
+
+    ``parser_fast`` (hidden width 64) and ``ner_fast`` listen to the model's own tok2vec, so the
+    fast mode runs one tok2vec instead of two and a narrower parser. Both are stored disabled:
+    ``lagebild.nlp`` enables them (and excludes ``parser``/``ner``) only in the fast mode.
+    """
+    import spacy
+
+    heads = {}
+    for name, (cfg, train_file, dev_file) in FAST_HEADS.items():
+        out = RUNS_DIR / cfg
+        cmd = [
+            sys.executable, "-m", "spacy", "train", str(CONFIG_DIR / f"{cfg}.cfg"),
+            "--output", str(out), "--paths.base", str(model),
+            "--paths.train", str(CORPUS_DIR / train_file),
+            "--paths.dev", str(CORPUS_DIR / dev_file),
+        ]
+        print("+", " ".join(cmd), flush=True)
+        t0 = time.time()
+        subprocess.run(cmd, check=True)
+        print(f"{cfg}: trained in {time.time() - t0:.0f} s", flush=True)
+        heads[name] = spacy.load(out / "model-best")
+    nlp = spacy.load(model)
+    for name in FAST_HEADS:
+        if name in nlp.component_names:
+            nlp.remove_pipe(name)
+    nlp.add_pipe("parser", name="parser_fast", source=heads["parser_fast"], after="parser")
+    nlp.add_pipe("ner", name="ner_fast", source=heads["ner_fast"], last=True)
+    for name in FAST_HEADS:
+        nlp.disable_pipe(name)
+    nlp.meta.setdefault("lagebild", {})["fast_heads"] = {
+        name: json.loads((RUNS_DIR / cfg / "model-best" / "meta.json").read_text())["performance"]
+        for name, (cfg, _, _) in FAST_HEADS.items()
+    }
+    tmp = model.with_name(model.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.to_disk(tmp)
+    shutil.rmtree(model)
+    tmp.rename(model)
+    _relativise_paths(model / "config.cfg")
+    print(f"added {list(FAST_HEADS)} to {model} (disabled by default)")
+
+
 def _relativise_paths(config_file: Path) -> None:
     """Replace this machine's absolute training paths in the shipped config by repo paths."""
     text = config_file.read_text(encoding="utf-8")
@@ -636,7 +687,7 @@ def _relativise_paths(config_file: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("step", choices=["convert", "vectors", "train", "assemble", "all"])
+    ap.add_argument("step", choices=["convert", "vectors", "train", "assemble", "fast", "all"])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--hipe", action="store_true", help="add HIPE newseye/sonar to NER training")
     ap.add_argument("--augment", action="store_true", help="NER mention-replacement copies")
@@ -657,6 +708,8 @@ def main(argv: list[str] | None = None) -> None:
         train(args.only, args.hipe, args.augment, args.vectors, args.run, overrides)
     if args.step in ("assemble", "all"):
         assemble(args.ud_run, args.ner_run, args.out)
+    if args.step in ("fast", "all"):
+        fast(args.out)
 
 
 if __name__ == "__main__":

@@ -6,10 +6,16 @@ installed offline. Everything else reaches spaCy only through `load_nlp`, so a s
 (say a transformer pipeline on a GPU box) is a configuration change: pass its path or installed
 package name, or set ``LAGEBILD_NLP_MODEL``.
 
-Two NER back-ends, chosen by ``ner=`` or ``LAGEBILD_NER``: ``"cnn"`` is the spaCy model's own
-fast NER; ``"transformer"`` swaps it for fine-tuned multilingual-e5-small layers run with numpy
-(`lagebild.encoder`), which also re-parse every sentence the CNN parser delimited: far more
-accurate, several times slower (figures in docs/ACCURACY.md and docs/BENCHMARKS.md).
+Three modes, chosen by ``mode=`` or ``LAGEBILD_NLP_MODE`` (figures in docs/ACCURACY.md and
+docs/BENCHMARKS.md):
+
+- ``"standard"`` (default): the spaCy model's CNN pipeline as trained, with its own NER tok2vec;
+- ``"fast"``: a narrower parser and an NER head that both listen to the one shared tok2vec
+  (``parser_fast``/``ner_fast``, stored disabled in the same model): about 1.8× faster, less
+  accurate;
+- ``"accurate"``: fine-tuned multilingual-e5-small layers run with numpy (`lagebild.encoder`)
+  replace the NER and re-parse every sentence the CNN parser delimited: much more accurate,
+  about 8× slower.
 
 `load_nlp` also adds two sentence-boundary rules the model cannot learn from sentence-split
 treebanks: a line break (after a headline, a dateline line, "Anzeige") always ends a sentence,
@@ -33,9 +39,16 @@ if TYPE_CHECKING:  # spaCy is imported lazily: `import lagebild` must stay light
     from spacy.tokens import Doc
 
 ENV_VAR = "LAGEBILD_NLP_MODEL"
-NER_ENV_VAR = "LAGEBILD_NER"
-NER_BACKENDS = ("cnn", "transformer")
-DEFAULT_NER = "cnn"
+MODE_ENV_VAR = "LAGEBILD_NLP_MODE"
+NLP_MODES = ("standard", "fast", "accurate")
+DEFAULT_MODE = "standard"
+FAST_COMPONENTS = ("parser_fast", "ner_fast")
+# What each mode leaves out of the stored pipeline (missing names are ignored).
+_EXCLUDE = {
+    "standard": list(FAST_COMPONENTS),
+    "fast": ["parser", "ner"],
+    "accurate": ["ner", *FAST_COMPONENTS],
+}
 MODEL_NAME = "de_lagebild"
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / MODEL_NAME
 SENTENCE_RULES = "lagebild_sentence_rules"
@@ -73,18 +86,18 @@ def load_nlp(
     *,
     sentence_rules: bool = True,
     known_actors: bool = True,
-    ner: str | None = None,
+    mode: str | None = None,
 ) -> Language:
     """Load (once per process) the German spaCy pipeline named by ``config``.
 
     ``config`` is a model directory, an installed spaCy package name, ``"de_lagebild"`` or
-    None (environment variable, else the model shipped in the package). ``ner`` picks the NER
-    back-end (`NER_BACKENDS`; default ``$LAGEBILD_NER``, else ``"cnn"``). Raises `ConfigError`
-    with a hint when the model or back-end cannot be found.
+    None (environment variable, else the model shipped in the package). ``mode`` picks speed
+    against accuracy (`NLP_MODES`; default ``$LAGEBILD_NLP_MODE``, else ``"standard"``). Raises
+    `ConfigError` with a hint when the model or mode cannot be provided.
     """
     where = model_path(config)
-    backend = ner_backend(ner)
-    key = (str(where), sentence_rules, known_actors, backend)
+    chosen = nlp_mode(mode)
+    key = (str(where), sentence_rules, known_actors, chosen)
     with _lock:
         if key in _cache:
             return _cache[key]
@@ -96,11 +109,13 @@ def load_nlp(
                 f"or point {ENV_VAR} at a model directory"
             )
         try:
-            nlp = spacy.load(where, exclude=["ner"] if backend == "transformer" else [])
+            nlp = spacy.load(where, exclude=_EXCLUDE[chosen])
         except OSError as exc:  # unknown package name
             raise ConfigError(f"cannot load spaCy model {where!r}: {exc}") from exc
-        if backend == "transformer":
-            add_transformer_ner(nlp)
+        if chosen == "fast":
+            _enable_fast_components(nlp, where)
+        elif chosen == "accurate":
+            add_transformer(nlp)
         if sentence_rules:
             add_sentence_rules(nlp)
         if known_actors and _ner_name(nlp) is not None:
@@ -109,19 +124,30 @@ def load_nlp(
         return nlp
 
 
-def ner_backend(ner: str | None = None) -> str:
-    """The NER back-end to use: the argument, then ``$LAGEBILD_NER``, then the default."""
-    chosen = ner or os.environ.get(NER_ENV_VAR) or DEFAULT_NER
-    if chosen not in NER_BACKENDS:
+def nlp_mode(mode: str | None = None) -> str:
+    """The NLP mode to use: the argument, then ``$LAGEBILD_NLP_MODE``, then the default."""
+    chosen = mode or os.environ.get(MODE_ENV_VAR) or DEFAULT_MODE
+    if chosen not in NLP_MODES:
         raise ConfigError(
-            f"unknown NER back-end {chosen!r} (from {NER_ENV_VAR} or --ner); "
-            f"choose one of {', '.join(NER_BACKENDS)}"
+            f"unknown NLP mode {chosen!r} (from {MODE_ENV_VAR} or --nlp-mode); "
+            f"choose one of {', '.join(NLP_MODES)}"
         )
     return chosen
 
 
-def add_transformer_ner(nlp: Language) -> None:
-    """Put the transformer NER where the CNN ``ner`` was (last, after the parser's sentences)."""
+def _enable_fast_components(nlp: Language, where: Path | str) -> None:
+    missing = [n for n in FAST_COMPONENTS if n not in nlp.component_names]
+    if missing:
+        raise ConfigError(
+            f"model {where} has no fast-mode components {missing}; add them with "
+            "`python scripts/train_nlp.py fast` or use another NLP mode"
+        )
+    for name in FAST_COMPONENTS:
+        nlp.enable_pipe(name)
+
+
+def add_transformer(nlp: Language) -> None:
+    """Put the transformer where the CNN ``ner`` was (last, after the parser's sentences)."""
     from lagebild.encoder.model import EncoderModelError
     from lagebild.encoder.spacy_component import FACTORY, register
 
@@ -129,11 +155,11 @@ def add_transformer_ner(nlp: Language) -> None:
     try:
         nlp.add_pipe(FACTORY, name=FACTORY)
     except EncoderModelError as exc:
-        raise ConfigError(f"transformer NER unavailable: {exc}") from exc
+        raise ConfigError(f"accurate mode unavailable: {exc}") from exc
 
 
 def _ner_name(nlp: Language) -> str | None:
-    return next((n for n in ("ner", "lagebild_encoder") if n in nlp.pipe_names), None)
+    return next((n for n in ("ner", "ner_fast", "lagebild_encoder") if n in nlp.pipe_names), None)
 
 
 ACTOR_RULER = "lagebild_known_actors"
@@ -176,7 +202,7 @@ def add_sentence_rules(nlp: Language) -> None:
         return
     if not Language.has_factory(SENTENCE_RULES):
         Language.component(SENTENCE_RULES, func=_sentence_rules)
-    before = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+    before = next((n for n in ("parser", "parser_fast", "senter") if n in nlp.pipe_names), None)
     if before is not None:
         nlp.add_pipe(SENTENCE_RULES, before=before)
     else:

@@ -146,16 +146,16 @@ def test_cli_unknown_stage_is_one_clear_error_line(
     assert "unknown stage 'nope'" in capsys.readouterr().err
 
 
-def test_cli_unknown_ner_backend_is_one_clear_error_before_anything_is_stored(
+def test_cli_unknown_nlp_mode_is_one_clear_error_before_anything_is_stored(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:
     from lagebild.cli.main import run
 
     db = tmp_path / "x.db"
-    argv = ["lagebild", "ingest", str(corpus), "--db", str(db), "--ner", "bert"]
+    argv = ["lagebild", "ingest", str(corpus), "--db", str(db), "--nlp-mode", "bert"]
     monkeypatch.setattr("sys.argv", argv)
     with pytest.raises(SystemExit) as exit_info:
         run()
     assert exit_info.value.code == 2
-    assert "unknown NER back-end 'bert'" in capsys.readouterr().err
+    assert "unknown NLP mode 'bert'" in capsys.readouterr().err
     assert not db.exists()

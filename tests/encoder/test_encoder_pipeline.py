@@ -9,7 +9,7 @@ import pytest
 
 from lagebild.encoder.spacy_component import DEFAULT_FOLDER, FACTORY
 from lagebild.errors import ConfigError
-from lagebild.nlp import ACTOR_RULER, DEFAULT_MODEL, load_nlp, ner_backend
+from lagebild.nlp import ACTOR_RULER, DEFAULT_MODEL, load_nlp, nlp_mode
 
 pytestmark = pytest.mark.skipif(
     not (DEFAULT_FOLDER / "weights.npz").is_file(), reason="transformer model not shipped"
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def nlp():
-    return load_nlp(ner="transformer")
+    return load_nlp(mode="accurate")
 
 
 def _ents(doc) -> set[tuple[str, str]]:
@@ -29,8 +29,8 @@ def test_replaces_the_cnn_ner_and_keeps_the_registry_ruler_after_it(nlp) -> None
     assert "ner" not in nlp.pipe_names
     names = nlp.pipe_names
     assert names.index("parser") < names.index(FACTORY) < names.index(ACTOR_RULER)
-    assert load_nlp(ner="transformer") is nlp
-    assert load_nlp(ner="cnn") is not nlp
+    assert load_nlp(mode="accurate") is nlp
+    assert load_nlp(mode="standard") is not nlp
 
 
 def test_finds_persons_places_and_organisations(nlp) -> None:
@@ -94,18 +94,18 @@ def test_reparses_subject_and_objects(nlp, verb_args) -> None:
 
 
 def test_backend_from_environment_and_bad_names(monkeypatch) -> None:
-    monkeypatch.setenv("LAGEBILD_NER", "transformer")
-    assert ner_backend() == "transformer"
-    assert ner_backend("cnn") == "cnn"
-    monkeypatch.setenv("LAGEBILD_NER", "bert")
+    monkeypatch.setenv("LAGEBILD_NLP_MODE", "accurate")
+    assert nlp_mode() == "accurate"
+    assert nlp_mode("fast") == "fast"
+    monkeypatch.setenv("LAGEBILD_NLP_MODE", "bert")
     with pytest.raises(ConfigError, match="bert"):
-        ner_backend()
+        nlp_mode()
 
 
 def test_stage_records_the_backend() -> None:
     from lagebild.stages.nlp_spacy import SpacyStage
 
-    assert SpacyStage(ner="transformer").get_config()["ner"] == "transformer"
+    assert SpacyStage(mode="accurate").get_config()["mode"] == "accurate"
 
 
 def test_shipped_models_fit_the_size_budget() -> None:

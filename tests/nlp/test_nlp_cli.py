@@ -22,7 +22,7 @@ def _app() -> typer.Typer:
 
 
 def test_model_info_json_describes_the_shipped_model() -> None:
-    result = CliRunner().invoke(_app(), ["model", "info", "--json", "--ner", "cnn"])
+    result = CliRunner().invoke(_app(), ["model", "info", "--json", "--nlp-mode", "standard"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["name"] == "lagebild"

@@ -14,7 +14,7 @@ from lagebild.nlp import DEFAULT_MODEL, load_nlp, model_available, model_path
 
 @pytest.fixture(scope="module")
 def nlp():
-    return load_nlp()
+    return load_nlp(mode="standard")  # these tests describe the default model, whatever the env
 
 
 def _ents(doc) -> set[tuple[str, str]]:
@@ -33,7 +33,7 @@ def test_shipped_model_is_a_plain_spacy_directory_within_budget() -> None:
 
 
 def test_load_nlp_caches_and_adds_sentence_rules(nlp) -> None:
-    assert load_nlp() is nlp
+    assert load_nlp(mode="standard") is nlp
     assert "lagebild_sentence_rules" in nlp.pipe_names
     assert nlp.pipe_names.index("lagebild_sentence_rules") < nlp.pipe_names.index("parser")
 
@@ -134,11 +134,11 @@ def test_model_path_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
 def test_known_actor_ruler_fills_gaps_without_overwriting_ner() -> None:
     from lagebild.nlp import ACTOR_RULER, load_nlp
 
-    nlp = load_nlp(ner="cnn")  # the CNN misses these names; the ruler fills the gaps
+    nlp = load_nlp(mode="standard")  # the CNN misses these names; the ruler fills the gaps
     assert nlp.pipe_names[-1] == ACTOR_RULER
     doc = nlp("Der Kreml wies die Vorwürfe zurück. Das Weiße Haus schwieg.")
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Kreml", "ORG") in ents
     assert ("Weiße Haus", "ORG") in ents
-    plain = load_nlp(known_actors=False, ner="cnn")
+    plain = load_nlp(known_actors=False, mode="standard")
     assert ACTOR_RULER not in plain.pipe_names

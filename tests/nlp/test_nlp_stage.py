@@ -23,15 +23,15 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def stage() -> SpacyStage:
-    s = SpacyStage()
+    s = SpacyStage(mode="standard")
     s.setup()
     return s
 
 
 def test_registry_builds_the_stage_with_config() -> None:
-    s = create_stage("nlp", batch_size=8, n_process=1, ner="cnn")
+    s = create_stage("nlp", batch_size=8, n_process=1, mode="standard")
     assert isinstance(s, SpacyStage)
-    assert s.get_config() == {"model": None, "batch_size": 8, "n_process": 1, "ner": "cnn"}
+    assert s.get_config() == {"model": None, "batch_size": 8, "n_process": 1, "mode": "standard"}
     assert s.produces == {"tokens", "sentences", "entities"}
     assert pickle.loads(pickle.dumps(s)).batch_size == 8
 
@@ -84,7 +84,7 @@ def test_stage_is_deterministic_and_pipe_matches_call(stage: SpacyStage) -> None
 def test_seed_persons_and_organisations() -> None:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds not present")
-    stage = SpacyStage()
+    stage = SpacyStage(mode="standard")
     docs = [Document(text=p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
     found: dict[str, set[str]] = {"PER": set(), "ORG": set(), "LOC": set(), "MISC": set()}
     for doc in stage.pipe(docs):
@@ -111,5 +111,5 @@ def test_seed_persons_and_organisations() -> None:
 def test_two_worker_processes_give_the_same_layers(stage: SpacyStage) -> None:
     texts = [TEXT, TEXT.replace("Kiew", "Warschau"), "Die Nato berät.", TEXT]
     single = [stage(Document(text=t)).annotations for t in texts]
-    multi = SpacyStage(batch_size=1, n_process=2)
+    multi = SpacyStage(batch_size=1, n_process=2, mode="standard")
     assert [d.annotations for d in multi.pipe(Document(text=t) for t in texts)] == single

@@ -36,12 +36,13 @@ EmbedderOption = Annotated[
     ),
 ]
 
-NerOption = Annotated[
+NlpModeOption = Annotated[
     str | None,
     typer.Option(
-        "--ner",
-        help="NER back-end of the nlp stage: cnn (fast) or transformer (accurate, slower); "
-        "default $LAGEBILD_NER, else cnn.",
+        "--nlp-mode",
+        help="Speed against accuracy of the nlp stage: standard, fast (≈1.8× faster, weaker "
+        "NER) or accurate (transformer, ≈8× slower, far better NER and parsing); "
+        "default $LAGEBILD_NLP_MODE, else standard.",
     ),
 ]
 
@@ -55,9 +56,10 @@ def check_embedder(name: str) -> None:
         raise typer.Exit(2)
 
 
-def build_pipeline(stages: str | None, ner: str | None = None) -> Pipeline:
+def build_pipeline(stages: str | None, nlp_mode: str | None = None) -> Pipeline:
     names = [name.strip() for name in stages.split(",") if name.strip()] if stages else None
-    config = {"nlp": {"ner": ner}} if ner and (names is None or "nlp" in names) else None
+    wanted = nlp_mode and (names is None or "nlp" in names)
+    config = {"nlp": {"mode": nlp_mode}} if wanted else None
     return Pipeline.from_names(names, config)
 
 
@@ -77,7 +79,7 @@ def ingest(
     db: DbOption = None,
     stages: StagesOption = None,
     embedder: EmbedderOption = "auto",
-    ner: NerOption = None,
+    nlp_mode: NlpModeOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read, clean, analyse and store articles; list every rejected input with its reason."""
@@ -88,7 +90,7 @@ def ingest(
         err_console.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
     check_embedder(embedder)
-    pipeline = build_pipeline(stages, ner)
+    pipeline = build_pipeline(stages, nlp_mode)
     with open_store(db_path(db)) as store:
         with Progress(
             TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -119,14 +121,14 @@ def rebuild(
     db: DbOption = None,
     stages: StagesOption = None,
     embedder: EmbedderOption = "auto",
-    ner: NerOption = None,
+    nlp_mode: NlpModeOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Re-run every analysis stage and the corpus steps on the stored articles."""
     from lagebild.ingest import rebuild as rebuild_store
 
     check_embedder(embedder)
-    pipeline = build_pipeline(stages, ner)
+    pipeline = build_pipeline(stages, nlp_mode)
     with open_store(db_path(db)) as store:
         summary = rebuild_store(store, pipeline=pipeline, embedder=embedder)
     if as_json:

@@ -25,10 +25,11 @@ DbOption = Annotated[
     typer.Option("--db", help="Unused by model commands; accepted for a uniform CLI."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
-NerOption = Annotated[
+NlpModeOption = Annotated[
     str | None,
     typer.Option(
-        "--ner", help="NER back-end: cnn or transformer (default $LAGEBILD_NER, else cnn)."
+        "--nlp-mode",
+        help="standard, fast or accurate (default $LAGEBILD_NLP_MODE, else standard).",
     ),
 ]
 DataOption = Annotated[
@@ -66,7 +67,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        """Convert the corpora, train UD + NER pipelines and assemble the shipped model."""
+        """Convert the corpora, train UD + NER pipelines, assemble the shipped model, add the
+        fast-mode heads (the accurate mode's transformer: scripts/train_encoder.py)."""
         args = ["all", "--augment", "--vectors", "--data", str(data)]
         if out is not None:
             args += ["--out", str(out)]
@@ -77,14 +79,14 @@ def register(app: typer.Typer) -> None:
     @model_app.command("info")
     def info(
         model: Annotated[str | None, typer.Option(help="Model path or package.")] = None,
-        ner: NerOption = None,
+        nlp_mode: NlpModeOption = None,
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
         """Show where the NLP model comes from, its components and its recorded dev scores."""
         from lagebild.nlp import load_nlp, model_path
 
-        nlp = load_nlp(model, ner=ner)
+        nlp = load_nlp(model, mode=nlp_mode)
         perf = nlp.meta.get("performance", {})
         data = {
             "path": str(model_path(model)),
@@ -127,7 +129,7 @@ def register(app: typer.Typer) -> None:
     def eval_nlp(
         data: DataOption = _default_data(),  # noqa: B008
         model: Annotated[str | None, typer.Option(help="Model path or package.")] = None,
-        ner: NerOption = None,
+        nlp_mode: NlpModeOption = None,
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
@@ -135,8 +137,8 @@ def register(app: typer.Typer) -> None:
         args = ["--data", str(data)]
         if model:
             args += ["--model", model]
-        if ner:
-            args += ["--ner", ner]
+        if nlp_mode:
+            args += ["--mode", nlp_mode]
         if as_json:
             args += ["--json", "-"]
         _run_script("eval_nlp.py", args)

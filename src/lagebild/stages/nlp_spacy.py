@@ -44,12 +44,12 @@ class SpacyStage(Stage):
         model: str | Path | None = None,
         batch_size: int = 32,
         n_process: int = 1,
-        ner: str | None = None,
+        mode: str | None = None,
     ) -> None:
-        from lagebild.nlp import ner_backend
+        from lagebild.nlp import nlp_mode
 
         self.model = model
-        self.ner = ner_backend(ner)  # resolved now, so the stored run config names the back-end
+        self.mode = nlp_mode(mode)  # resolved now, so the stored run config names the mode
         self.batch_size = batch_size
         self.n_process = n_process
         self._nlp: Language | None = None
@@ -59,7 +59,7 @@ class SpacyStage(Stage):
             "model": str(self.model) if self.model is not None else None,
             "batch_size": self.batch_size,
             "n_process": self.n_process,
-            "ner": self.ner,
+            "mode": self.mode,
         }
 
     def __getstate__(self) -> dict[str, Any]:  # ship config, not the loaded model, to workers
@@ -71,7 +71,7 @@ class SpacyStage(Stage):
         if self._nlp is None:
             from lagebild.nlp import load_nlp
 
-            self._nlp = load_nlp(self.model, ner=self.ner)
+            self._nlp = load_nlp(self.model, mode=self.mode)
 
     @property
     def nlp(self) -> Language:
