@@ -43,3 +43,13 @@ def test_eval_nlp_joins_an_existing_eval_group() -> None:
     names = [c.name for c in existing.registered_commands]
     assert names == ["time", "nlp"]
     assert [g.name for g in app.registered_groups].count("eval") == 1
+
+
+def test_model_info_reports_the_chosen_mode() -> None:
+    result = CliRunner().invoke(_app(), ["model", "info", "--json", "--nlp-mode", "fast"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert "parser_fast" in data["pipeline"] and "parser" not in data["pipeline"]
+    assert 0.5 < data["performance"]["fast_dep_las"] < 1.0
+    result = CliRunner().invoke(_app(), ["model", "info", "--json", "--nlp-mode", "nope"])
+    assert result.exit_code != 0

@@ -96,6 +96,15 @@ def register(app: typer.Typer) -> None:
             "labels": {n: list(nlp.get_pipe(n).labels) for n in ("ner",) if n in nlp.pipe_names},
             "performance": {k: v for k, v in perf.items() if isinstance(v, float)},
         }
+        fast_heads = nlp.meta.get("lagebild", {}).get("fast_heads", {})
+        if "parser_fast" in nlp.pipe_names:
+            for key, head, score in (
+                ("fast_dep_las", "parser_fast", "dep_las"),
+                ("fast_ents_f", "ner_fast", "ents_f"),
+            ):
+                value = fast_heads.get(head, {}).get(score)
+                if isinstance(value, float):
+                    data["performance"][key] = value
         encoder = next((n for n in nlp.pipe_names if n == "lagebild_encoder"), None)
         if encoder is not None:
             meta = nlp.get_pipe(encoder).model.meta
