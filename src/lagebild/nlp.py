@@ -148,13 +148,14 @@ def _enable_fast_components(nlp: Language, where: Path | str) -> None:
 
 def add_transformer(nlp: Language) -> None:
     """Put the transformer where the CNN ``ner`` was (last, after the parser's sentences)."""
+    from lagebild.encoder.e5file import E5FileError
     from lagebild.encoder.model import EncoderModelError
     from lagebild.encoder.spacy_component import FACTORY, register
 
     register()
     try:
         nlp.add_pipe(FACTORY, name=FACTORY)
-    except EncoderModelError as exc:
+    except (EncoderModelError, E5FileError) as exc:
         raise ConfigError(f"accurate mode unavailable: {exc}") from exc
 
 

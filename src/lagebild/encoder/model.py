@@ -144,7 +144,14 @@ class EncoderModel:
             result.entities = _bio_spans(seq)
         return results
 
-    def _run(self, batch, windows, labels, results, single_window: set[int]) -> None:
+    def _run(
+        self,
+        batch: list[int],
+        windows: list[tuple[int, int, list[int], list[int]]],
+        labels: list[list[int]],
+        results: list[SentenceAnalysis],
+        single_window: set[int],
+    ) -> None:
         width = max(len(windows[i][2]) for i in batch)
         ids = np.full((len(batch), width), self.tokenizer.pad, dtype=np.int64)
         mask = np.zeros((len(batch), width), dtype=bool)
