@@ -11,7 +11,7 @@ docs/BENCHMARKS.md):
 
 - ``"standard"`` (default): the spaCy model's CNN pipeline as trained, with its own NER tok2vec;
 - ``"fast"``: a narrower parser and an NER head that both listen to the one shared tok2vec
-  (``parser_fast``/``ner_fast``, stored disabled in the same model): about 1.8× faster, less
+  (``parser_fast``/``ner_fast``, stored disabled in the same model): about 1.7× faster, less
   accurate;
 - ``"accurate"``: fine-tuned multilingual-e5-small layers run with numpy (`lagebild.encoder`)
   replace the NER and re-parse every sentence the CNN parser delimited: much more accurate,
