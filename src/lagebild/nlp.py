@@ -15,7 +15,7 @@ docs/BENCHMARKS.md):
   accurate;
 - ``"accurate"``: fine-tuned multilingual-e5-small layers run with numpy (`lagebild.encoder`)
   replace the NER and re-parse every sentence the CNN parser delimited: much more accurate,
-  about 8× slower.
+  about 7× slower.
 
 `load_nlp` also adds two sentence-boundary rules the model cannot learn from sentence-split
 treebanks: a line break (after a headline, a dateline line, "Anzeige") always ends a sentence,
@@ -43,6 +43,7 @@ MODE_ENV_VAR = "LAGEBILD_NLP_MODE"
 NLP_MODES = ("standard", "fast", "accurate")
 DEFAULT_MODE = "standard"
 FAST_COMPONENTS = ("parser_fast", "ner_fast")
+TRANSFORMER_COMPONENT = "lagebild_encoder"  # the factory name in lagebild.encoder
 # What each mode leaves out of the stored pipeline (missing names are ignored).
 _EXCLUDE = {
     "standard": list(FAST_COMPONENTS),
@@ -160,7 +161,8 @@ def add_transformer(nlp: Language) -> None:
 
 
 def _ner_name(nlp: Language) -> str | None:
-    return next((n for n in ("ner", "ner_fast", "lagebild_encoder") if n in nlp.pipe_names), None)
+    names = ("ner", "ner_fast", TRANSFORMER_COMPONENT)
+    return next((n for n in names if n in nlp.pipe_names), None)
 
 
 ACTOR_RULER = "lagebild_known_actors"

@@ -41,7 +41,7 @@ NlpModeOption = Annotated[
     typer.Option(
         "--nlp-mode",
         help="Speed against accuracy of the nlp stage: standard, fast (≈1.7× faster, weaker "
-        "NER) or accurate (transformer, ≈8× slower, far better NER and parsing); "
+        "NER) or accurate (transformer, ≈7× slower, far better NER and parsing); "
         "default $LAGEBILD_NLP_MODE, else standard.",
     ),
 ]

@@ -84,7 +84,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Show where the NLP model comes from, its components and its recorded dev scores."""
-        from lagebild.nlp import load_nlp, model_path
+        from lagebild.nlp import TRANSFORMER_COMPONENT, load_nlp, model_path
 
         nlp = load_nlp(model, mode=nlp_mode)
         perf = nlp.meta.get("performance", {})
@@ -105,9 +105,8 @@ def register(app: typer.Typer) -> None:
                 value = fast_heads.get(head, {}).get(score)
                 if isinstance(value, float):
                     data["performance"][key] = value
-        encoder = next((n for n in nlp.pipe_names if n == "lagebild_encoder"), None)
-        if encoder is not None:
-            meta = nlp.get_pipe(encoder).model.meta
+        if TRANSFORMER_COMPONENT in nlp.pipe_names:
+            meta = nlp.get_pipe(TRANSFORMER_COMPONENT).model.meta
             data["transformer"] = {"name": meta.get("name"), "base": meta.get("base")}
             dev = meta.get("dev", {})
             if "ner" in dev:

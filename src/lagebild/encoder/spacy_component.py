@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-FACTORY = "lagebild_encoder"
+FACTORY = "lagebild_encoder"  # = lagebild.nlp.TRANSFORMER_COMPONENT
 DEFAULT_FOLDER = Path(__file__).resolve().parents[1] / "models" / "de_lagebild_encoder"
 
 _models: dict[str, EncoderModel] = {}
