@@ -179,13 +179,22 @@ def main(argv: list[str] | None = None) -> None:
         "--no-known-actors", action="store_true",
         help="evaluate the statistical NER alone, without the actor-registry ruler",
     )
+    ap.add_argument(
+        "--no-entity-consistency", action="store_true",
+        help="keep each mention's own label (no one-label-per-name pass over the document)",
+    )
     ap.add_argument("--mode", default=None, help="NLP mode: standard (default), fast, accurate")
     ap.add_argument("--skip-smartdata", action="store_true")
     ap.add_argument("--seeds", type=Path, default=DEFAULT_DATA.parent / "seeds")
     ap.add_argument("--json", type=Path, help="write all scores as JSON here ('-': stdout only)")
     args = ap.parse_args(argv)
 
-    nlp = load_nlp(args.model, known_actors=not args.no_known_actors, mode=args.mode)
+    nlp = load_nlp(
+        args.model,
+        known_actors=not args.no_known_actors,
+        entity_consistency=not args.no_entity_consistency,
+        mode=args.mode,
+    )
     results: dict[str, object] = {
         "model": str(args.model or "de_lagebild"),
         "mode": args.mode or "standard",

@@ -39,12 +39,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from train_nlp import _spans, mention_replacement, read_conllu, read_germeval  # noqa: E402
 
 from lagebild.encoder.e5file import load_e5_file  # noqa: E402
-from lagebild.encoder.model import LABELS, export_weights  # noqa: E402
+from lagebild.encoder.model import LABELS, bio_viterbi, export_weights  # noqa: E402
 from lagebild.encoder.tokenizer import PieceTokenizer  # noqa: E402
 
 MAX_PIECES = 256
 ARC_DIM = 256
 LABEL_DIM = 128
+OUTSIDE = np.where(np.array(LABELS) == "O", 0.0, -1e4).astype(np.float32)
 UPOS = "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split()
 
 
@@ -263,15 +264,6 @@ def ud_loss(torch, model, x, batch):
     return loss + ce(lab.flatten(0, 1), batch["deps"].flatten(), ignore_index=-100)
 
 
-def decode_bio(label_ids: list[int]) -> list[str]:
-    out: list[str] = []
-    for t in (LABELS[i] for i in label_ids):
-        if t.startswith("I-") and (not out or out[-1] == "O" or out[-1][2:] != t[2:]):
-            t = "B-" + t[2:]
-        out.append(t)
-    return out
-
-
 def prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -283,10 +275,13 @@ def evaluate_ner(torch, model, items, remap, batch_tokens) -> dict:
     with torch.no_grad():
         for group in batches(items, batch_tokens, False, random.Random(0)):
             b = tensors(torch, items, group, remap)
-            pred = model.ner(model(b["ids"], b["mask"])).argmax(-1).numpy()
+            logits = model.ner(model(b["ids"], b["mask"]))
+            log_probs = torch.log_softmax(logits, -1).numpy()
             for r, i in enumerate(group):
-                labels = [int(pred[r, f]) if f >= 0 else 0 for f in items[i].first]
-                p, g = set(_spans(decode_bio(labels))), items[i].gold_spans
+                # decoded as at run time; a word cut off by the window counts as O
+                rows = [log_probs[r, f] if f >= 0 else OUTSIDE for f in items[i].first]
+                labels = bio_viterbi(np.array(rows).reshape(len(rows), len(LABELS)))
+                p, g = set(_spans([LABELS[k] for k in labels])), items[i].gold_spans
                 for s in p:
                     for k in (s[0], "all"):
                         c = counts.setdefault(k, [0, 0, 0])

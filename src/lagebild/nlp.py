@@ -32,6 +32,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lagebild.entity_consistency import add_entity_consistency
 from lagebild.errors import ConfigError
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `import lagebild` must stay light
@@ -57,7 +58,7 @@ OPENING_QUOTES = frozenset("„»‚›")
 QUOTES = frozenset("„“”»«‚‘’›‹\"'")
 CLOSING_PUNCT = frozenset(".,;:!?)]}…")
 
-_cache: dict[tuple[str, bool, bool, str], Language] = {}
+_cache: dict[tuple[str, bool, bool, bool, str], Language] = {}
 _lock = threading.Lock()
 
 
@@ -87,18 +88,21 @@ def load_nlp(
     *,
     sentence_rules: bool = True,
     known_actors: bool = True,
+    entity_consistency: bool = True,
     mode: str | None = None,
 ) -> Language:
     """Load (once per process) the German spaCy pipeline named by ``config``.
 
     ``config`` is a model directory, an installed spaCy package name, ``"de_lagebild"`` or
     None (environment variable, else the model shipped in the package). ``mode`` picks speed
-    against accuracy (`NLP_MODES`; default ``$LAGEBILD_NLP_MODE``, else ``"standard"``). Raises
+    against accuracy (`NLP_MODES`; default ``$LAGEBILD_NLP_MODE``, else ``"standard"``).
+    ``known_actors`` adds the registry ruler, ``entity_consistency`` gives every name one label
+    per document (`lagebild.entity_consistency`). Raises
     `ConfigError` with a hint when the model or mode cannot be provided.
     """
     where = model_path(config)
     chosen = nlp_mode(mode)
-    key = (str(where), sentence_rules, known_actors, chosen)
+    key = (str(where), sentence_rules, known_actors, entity_consistency, chosen)
     with _lock:
         if key in _cache:
             return _cache[key]
@@ -121,6 +125,8 @@ def load_nlp(
             add_sentence_rules(nlp)
         if known_actors and _ner_name(nlp) is not None:
             add_known_actor_ruler(nlp)
+        if entity_consistency and _ner_name(nlp) is not None:
+            add_entity_consistency(nlp)
         _cache[key] = nlp
         return nlp
 

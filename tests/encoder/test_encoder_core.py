@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from lagebild.encoder.model import (
     EncoderModelError,
     _bio_spans,
     _relations,
+    bio_viterbi,
     export_weights,
     load_weights,
 )
@@ -117,6 +119,40 @@ def test_bio_spans_repair_stray_inside_tags() -> None:
     ids = {label: i for i, label in enumerate(LABELS)}
     seq = [ids[t] for t in ("B-PER", "I-PER", "O", "I-LOC", "I-LOC", "B-ORG", "I-PER")]
     assert _bio_spans(seq) == [("PER", 0, 2), ("LOC", 3, 5), ("ORG", 5, 6), ("PER", 6, 7)]
+
+
+def _well_formed(tags: tuple[str, ...]) -> bool:
+    previous = "O"
+    for tag in tags:
+        if tag.startswith("I-") and (previous == "O" or previous[2:] != tag[2:]):
+            return False
+        previous = tag
+    return True
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_bio_viterbi_is_the_best_well_formed_sequence(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    log_probs = rng.normal(size=(int(rng.integers(1, 4)), len(LABELS))).astype(np.float32)
+    path = bio_viterbi(log_probs)
+    assert _well_formed(tuple(LABELS[i] for i in path))
+    best = max(
+        sum(log_probs[t, LABELS.index(tag)] for t, tag in enumerate(tags))
+        for tags in itertools.product(LABELS, repeat=len(log_probs))
+        if _well_formed(tags)
+    )
+    assert sum(log_probs[t, i] for t, i in enumerate(path)) == pytest.approx(best)
+
+
+def test_bio_viterbi_joins_a_name_whose_first_word_looked_outside() -> None:
+    # "Wladimir Putin": the first word is narrowly O, the second confidently I-PER; taken word by
+    # word that is a one-word entity, decoded jointly the whole name.
+    probs = np.full((2, len(LABELS)), 0.01)
+    probs[0, LABELS.index("O")], probs[0, LABELS.index("B-PER")] = 0.5, 0.45
+    probs[1, LABELS.index("I-PER")] = 0.9
+    path = bio_viterbi(np.log(probs))
+    assert _bio_spans(path) == [("PER", 0, 2)]
+    assert bio_viterbi(np.zeros((0, len(LABELS)))) == []
 
 
 def test_one_subject_per_predicate() -> None:

@@ -135,7 +135,7 @@ def test_known_actor_ruler_fills_gaps_without_overwriting_ner() -> None:
     from lagebild.nlp import ACTOR_RULER, load_nlp
 
     nlp = load_nlp(mode="standard")  # the CNN misses these names; the ruler fills the gaps
-    assert nlp.pipe_names[-1] == ACTOR_RULER
+    assert nlp.pipe_names.index(ACTOR_RULER) == nlp.pipe_names.index("ner") + 1
     doc = nlp("Der Kreml wies die Vorwürfe zurück. Das Weiße Haus schwieg.")
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Kreml", "ORG") in ents

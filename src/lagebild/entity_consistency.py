@@ -1,0 +1,75 @@
+"""One label per name within a document: the spaCy component ``lagebild_entity_consistency``.
+
+The NER taggers label every mention from its sentence alone. In news that goes wrong in
+predictable places — "ein Telefonat mit Putin" reads like "ein Telefonat mit Moskau", so a
+name that is a person twenty times in an article is a place once. A news article uses a name for
+one thing, so the component relabels a mention when the other mentions of the same name in the
+document agree on a different label: that label needs at least two votes and a strict majority.
+A person's multi-word name also votes for its last word ("Wladimir Putin" for "Putin"), and a
+genitive "-s" form counts with its base form ("Putins" with "Putin"). Spans are never added,
+removed or moved; only labels change. spaCy has no such component, hence this module.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+COMPONENT = "lagebild_entity_consistency"
+MIN_VOTES = 2
+PERSON = "PER"
+
+
+def register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(COMPONENT):
+        Language.component(COMPONENT, func=harmonise_entity_labels)
+
+
+def add_entity_consistency(nlp: Language, after: str | None = None) -> None:
+    """Append the component (after ``after`` when given, else last); idempotent."""
+    if COMPONENT in nlp.pipe_names:
+        return
+    register()
+    if after is not None:
+        nlp.add_pipe(COMPONENT, after=after)
+    else:
+        nlp.add_pipe(COMPONENT, last=True)
+
+
+def _name_key(text: str, known: set[str]) -> str:
+    """The name a mention is counted under: genitive "Putins" joins "Putin" if that occurs."""
+    if text.endswith("s") and text[:-1] in known:
+        return text[:-1]
+    return text
+
+
+def harmonise_entity_labels(doc: Doc) -> Doc:
+    from spacy.tokens import Span
+
+    entities: tuple[Span, ...] = doc.ents
+    if len(entities) < 2:
+        return doc
+    texts = {e.text for e in entities} | {e[-1].text for e in entities if e.label_ == PERSON}
+    votes: dict[str, Counter[str]] = {}
+    for entity in entities:
+        votes.setdefault(_name_key(entity.text, texts), Counter())[entity.label_] += 1
+        if entity.label_ == PERSON and len(entity) > 1:
+            votes.setdefault(_name_key(entity[-1].text, texts), Counter())[PERSON] += 1
+    changed = False
+    relabelled: list[Span] = []
+    for entity in entities:
+        counts = votes[_name_key(entity.text, texts)]
+        label, n = counts.most_common(1)[0]
+        if label != entity.label_ and n >= MIN_VOTES and 2 * n > sum(counts.values()):
+            entity = Span(doc, entity.start, entity.end, label=label, kb_id=entity.kb_id)
+            changed = True
+        relabelled.append(entity)
+    if changed:
+        doc.ents = relabelled
+    return doc
