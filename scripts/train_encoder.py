@@ -441,6 +441,68 @@ def train(args) -> None:
     print(f"best dev score {best:.4f}", flush=True)
 
 
+def runtime_dev_scores(folder: Path, data: Path) -> dict:
+    """Dev scores of an exported model as ``lagebild.encoder`` runs it (numpy, Viterbi, MST)."""
+    from lagebild.encoder.model import EncoderModel
+
+    model = EncoderModel(folder)
+    counts: dict[str, list[int]] = {}
+    gold_ner = list(read_germeval(data / "germeval2014" / "NER-de-dev.tsv"))
+    for (_, tags), result in zip(gold_ner, model.analyse([w for w, _ in gold_ner]), strict=True):
+        predicted, gold = set(result.entities), set(_spans(tags))
+        for span in predicted | gold:
+            for key in (span[0], "all"):
+                c = counts.setdefault(key, [0, 0, 0])
+                c[0 if span in predicted and span in gold else 1 if span in predicted else 2] += 1
+    scores: dict = {"ner": {k: prf(*v) for k, v in sorted(counts.items())}}
+    if model.parses:
+        gold_ud = list(read_conllu(data / "ud_german" / "GSD" / "de_gsd-ud-dev.conllu"))
+        n = pos_ok = uas = las = scored = 0
+        for sent, result in zip(gold_ud, model.analyse([s.words for s in gold_ud]), strict=True):
+            if result.heads is None or result.deps is None or result.upos is None:
+                continue  # longer than one window: the CNN parse is kept at run time
+            for w in range(len(sent.words)):
+                n += 1
+                pos_ok += int(result.upos[w] == sent.pos[w])
+                if sent.deps[w] == "punct":
+                    continue
+                scored += 1
+                if result.heads[w] == sent.heads[w]:
+                    uas += 1
+                    las += int(result.deps[w] == sent.deps[w])
+        scores["ud"] = {"upos": pos_ok / n, "uas": uas / scored, "las": las / scored}
+    return scores
+
+
+def soup(runs: list[Path], out: Path, data: Path) -> None:
+    """Average the weights of runs fine-tuned from the same e5 start (a "model soup").
+
+    Runs that differ only in seed or data order end in one basin of the loss, so their
+    average is a model of its own, usually better than each (see docs/ACCURACY.md), at no
+    run-time cost. All runs must have the same tasks and label sets. The soup's dev scores are
+    measured with the run-time decoder and stored in ``best.json`` like a run's.
+    """
+    import tempfile
+
+    metas = [json.loads((run / "best.json").read_text()) for run in runs]
+    for run, meta in zip(runs[1:], metas[1:], strict=True):
+        for key in ("tasks", "upos", "deps"):
+            if meta.get(key) != metas[0].get(key):
+                raise SystemExit(f"{run}: {key} differ from {runs[0]}; cannot average")
+    weights = [dict(np.load(run / "best.npz")) for run in runs]
+    averaged = {k: np.mean([w[k] for w in weights], axis=0) for k in weights[0]}
+    meta: dict = {key: metas[0][key] for key in ("tasks", "upos", "deps")}
+    meta["args"] = {"soup": [str(r) for r in runs], "members": [m.get("args") for m in metas]}
+    with tempfile.TemporaryDirectory() as tmp:
+        export_weights(averaged, Path(tmp), meta)
+        meta |= runtime_dev_scores(Path(tmp), data)
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez(out / "best.npz", **averaged)
+    (out / "best.json").write_text(json.dumps(meta, indent=2))
+    summary = {"ner_f": meta["ner"]["all"]["f"], "las": meta.get("ud", {}).get("las")}
+    print(f"averaged {len(runs)} runs into {out}: {json.dumps(summary)}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -458,12 +520,18 @@ def main(argv: list[str] | None = None) -> None:
     tr.add_argument("--threads", type=int, default=2)
     tr.add_argument("--seed", type=int, default=0)
     tr.add_argument("--limit", type=int, default=0, help="sentences per set (smoke tests)")
+    so = sub.add_parser("soup", help="average the best checkpoints of several runs")
+    so.add_argument("runs", nargs="+", help="run folders trained on the same data")
+    so.add_argument("--out", default="training/runs/soup")
+    so.add_argument("--data", default="../shared/data")
     ex = sub.add_parser("export", help="write the shipped weights from a run's best.npz")
     ex.add_argument("--run", default="training/runs/encoder")
     ex.add_argument("--out", default="src/lagebild/models/de_lagebild_encoder")
     args = parser.parse_args(argv)
     if args.cmd == "train":
         train(args)
+    elif args.cmd == "soup":
+        soup([Path(r) for r in args.runs], Path(args.out), Path(args.data))
     else:
         meta = json.loads((Path(args.run) / "best.json").read_text())
         export_weights(dict(np.load(Path(args.run) / "best.npz")), Path(args.out), meta)

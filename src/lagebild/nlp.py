@@ -17,10 +17,11 @@ docs/BENCHMARKS.md):
   replace the NER and re-parse every sentence the CNN parser delimited: much more accurate,
   about 7× slower.
 
-`load_nlp` also adds two sentence-boundary rules the model cannot learn from sentence-split
-treebanks: a line break (after a headline, a dateline line, "Anzeige") always ends a sentence,
-and no sentence starts right after an opening quotation mark, at a closing one or at a full
-stop glued to the word before it. They are added at load time, not saved in the model, so the
+`load_nlp` also adds sentence-boundary rules the model cannot learn from sentence-split
+treebanks: a line break (after a headline, a dateline line, "Anzeige") always ends a sentence;
+within a line a sentence ends only at sentence punctuation or a closing quote or bracket; and
+no sentence starts right after an opening quotation mark, at a closing one or at a full stop
+glued to the word before it. They are added at load time, not saved in the model, so the
 shipped directory stays a plain spaCy pipeline that ``spacy.load(path)`` opens without
 importing Lagebild.
 """
@@ -37,7 +38,7 @@ from lagebild.errors import ConfigError
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `import lagebild` must stay light
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 ENV_VAR = "LAGEBILD_NLP_MODEL"
 MODE_ENV_VAR = "LAGEBILD_NLP_MODE"
@@ -57,6 +58,8 @@ SENTENCE_RULES = "lagebild_sentence_rules"
 OPENING_QUOTES = frozenset("„»‚›")
 QUOTES = frozenset("„“”»«‚‘’›‹\"'")
 CLOSING_PUNCT = frozenset(".,;:!?)]}…")
+SENTENCE_END = frozenset(".!?…:;")
+CLOSING_BRACKETS = frozenset(")]}")
 
 _cache: dict[tuple[str, bool, bool, bool, str], Language] = {}
 _lock = threading.Lock()
@@ -223,7 +226,8 @@ def _sentence_rules(doc: Doc) -> Doc:
 
     A token after a line break starts a sentence, so a headline without a full stop never runs
     into the article's first sentence; the token after an opening quote never starts one, nor
-    does a quotation mark or closing punctuation glued to the token before it.
+    does a quotation mark or closing punctuation glued to the token before it, nor a token
+    after a word (see `_may_end_sentence`).
     """
     for i in range(1, len(doc)):
         prev, tok = doc[i - 1], doc[i]
@@ -239,7 +243,17 @@ def _sentence_rules(doc: Doc) -> Doc:
             tok.is_sent_start = False
         elif (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+        elif not _may_end_sentence(prev if not prev.is_space else doc[max(0, i - 2)]):
+            tok.is_sent_start = False
     return doc
+
+
+def _may_end_sentence(token: Token) -> bool:
+    """Can a sentence end after ``token`` within a line? At . ! ? … : ; or a closing quote or
+    bracket, never after a word: the parser otherwise splits "Aber Borussia | Dortmund darf …"
+    or "Studien zufolge | böten …" (GermEval dev; docs/ACCURACY.md)."""
+    text = token.text
+    return text[-1] in SENTENCE_END or text in QUOTES or text in CLOSING_BRACKETS
 
 
 def _opens(doc: Doc, i: int) -> bool:

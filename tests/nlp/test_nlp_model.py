@@ -65,6 +65,19 @@ def test_sentences_split_datelines_and_paragraphs_but_not_quotes(nlp) -> None:
     assert not any(s in ("„", "“") for s in sents)
 
 
+def test_within_a_line_no_sentence_starts_after_a_word(nlp) -> None:
+    doc = nlp.make_doc("Aber Borussia Dortmund darf nie allein gehören. Warum? „Nie“ Dann: Schluss")
+    doc = nlp.get_pipe("lagebild_sentence_rules")(doc)
+    may_start = {t.text: t.is_sent_start is not False for t in doc[1:]}
+    # after words: never; after . ? : and a closing quote: left to the parser
+    assert not any(may_start[w] for w in ("Borussia", "Dortmund", "darf", "gehören"))
+    assert may_start["Warum"] and may_start["Dann"] and may_start["Schluss"]
+    assert may_start["„"]  # after "?"
+    headline = nlp.make_doc("Gipfel ohne Ergebnis\nDie Präsidenten sprachen zwei Stunden.")
+    headline = nlp.get_pipe("lagebild_sentence_rules")(headline)
+    assert headline[4].text == "Die" and headline[4].is_sent_start
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
