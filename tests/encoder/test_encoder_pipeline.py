@@ -113,3 +113,19 @@ def test_shipped_models_fit_the_size_budget() -> None:
         return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
     assert size(DEFAULT_MODEL) + size(DEFAULT_FOLDER) <= 80 * 1024 * 1024
+
+
+def test_evaluate_reports_entity_scores_without_the_ruler() -> None:
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    plain = load_nlp(mode="accurate", known_actors=False)
+    assert ACTOR_RULER not in plain.pipe_names
+    words = "Wladimir Putin traf Angela Merkel in Berlin .".split()
+    tags = ["B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-LOC", "O"]
+    gold = Doc(plain.vocab, words=words, ents=tags)
+    wrong = Doc(plain.vocab, words=words, ents=["O"] * 6 + ["B-ORG", "O"])
+    scores = plain.evaluate([Example(Doc(plain.vocab, words=words), gold)])
+    assert scores["ents_f"] == 1.0 and set(scores["ents_per_type"]) == {"PER", "LOC"}
+    # the scorer compares with the reference: a reference the model disagrees with scores lower
+    assert plain.evaluate([Example(Doc(plain.vocab, words=words), wrong)])["ents_f"] == 0.0

@@ -21,6 +21,7 @@ from lagebild.encoder.model import EncoderModel, SentenceAnalysis
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.training import Example
 
 FACTORY = "lagebild_encoder"  # = lagebild.nlp.TRANSFORMER_COMPONENT
 DEFAULT_FOLDER = Path(__file__).resolve().parents[1] / "models" / "de_lagebild_encoder"
@@ -53,6 +54,12 @@ class EncoderAnnotator:
     def __call__(self, doc: Doc) -> Doc:
         self._annotate([doc])
         return doc
+
+    def score(self, examples: Iterable[Example], **kwargs: object) -> dict[str, object]:
+        """Entity P/R/F for `Language.evaluate`, as spaCy's own ``ner`` reports them."""
+        from spacy.scorer import get_ner_prf
+
+        return get_ner_prf(examples)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
         batch: list[Doc] = []
