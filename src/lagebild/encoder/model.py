@@ -249,8 +249,8 @@ def bio_viterbi(log_probs: np.ndarray) -> list[int]:
     """The best well-formed BIO label sequence for per-word label log-probabilities.
 
     The tagger scores every word alone; decoding under the BIO constraints (no I- after O or
-    after another type) instead of taking each word's best label gained 2.4 F1 on 600 GermEval
-    dev sentences (docs/ACCURACY.md), mostly by joining or cleanly ending split names.
+    after another type) instead of taking each word's best label gained 1.3 F1 on GermEval dev
+    in the pipeline (docs/ACCURACY.md), mostly by joining or cleanly ending split names.
     """
     if len(log_probs) == 0:
         return []
