@@ -488,6 +488,9 @@ def soup(runs: list[Path], out: Path, data: Path) -> None:
     """
     import tempfile
 
+    for run in runs:
+        if not ((run / "best.json").is_file() and (run / "best.npz").is_file()):
+            raise SystemExit(f"{run}: no best.json and best.npz; not a finished training run")
     metas = [json.loads((run / "best.json").read_text()) for run in runs]
     for run, meta in zip(runs[1:], metas[1:], strict=True):
         for key in ("tasks", "upos", "deps"):

@@ -24,22 +24,15 @@ MIN_VOTES = 2
 PERSON = "PER"
 
 
-def register() -> None:
+def add_entity_consistency(nlp: Language) -> None:
+    """Append the component as the last one of ``nlp``; idempotent."""
     from spacy.language import Language
 
-    if not Language.has_factory(COMPONENT):
-        Language.component(COMPONENT, func=harmonise_entity_labels)
-
-
-def add_entity_consistency(nlp: Language, after: str | None = None) -> None:
-    """Append the component (after ``after`` when given, else last); idempotent."""
     if COMPONENT in nlp.pipe_names:
         return
-    register()
-    if after is not None:
-        nlp.add_pipe(COMPONENT, after=after)
-    else:
-        nlp.add_pipe(COMPONENT, last=True)
+    if not Language.has_factory(COMPONENT):
+        Language.component(COMPONENT, func=harmonise_entity_labels)
+    nlp.add_pipe(COMPONENT, last=True)
 
 
 def _name_key(text: str, known: set[str]) -> str:
