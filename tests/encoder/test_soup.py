@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -12,17 +10,10 @@ import pytest
 
 from lagebild.encoder.model import export_weights
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_encoder.py"
-
 
 @pytest.fixture(scope="module")
-def train_encoder():
-    spec = importlib.util.spec_from_file_location("lagebild_train_encoder", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def train_encoder(load_script):
+    return load_script("train_encoder")
 
 
 def _weights(seed: int) -> dict[str, np.ndarray]:

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_nlp.py"
-
 
 @pytest.fixture(scope="module")
-def train_nlp():
-    spec = importlib.util.spec_from_file_location("lagebild_train_nlp", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def train_nlp(load_script):
+    return load_script("train_nlp")
 
 
 CONLLU = """# text = Sie wohnt im Haus.
