@@ -357,7 +357,12 @@ def train(args) -> None:
         ud = data / "ud_german"
         sents = list(read_conllu(ud / "GSD" / "de_gsd-ud-test.conllu"))
         sents += list(
-            read_conllu(ud / "PUD" / "de_pud-ud-test.conllu", use_xpos=False, harmonize=True)
+            read_conllu(
+                ud / "PUD" / "de_pud-ud-test.conllu",
+                use_xpos=False,
+                harmonize=True,
+                harmonize_sentences=args.pud_sentence_conventions,
+            )
         )
         dep_labels = sorted({d for s in sents for d in s.deps})
         dep_ids = {d: i for i, d in enumerate(dep_labels)}
@@ -600,6 +605,11 @@ def main(argv: list[str] | None = None) -> None:
     tr.add_argument("--seed", type=int, default=0, help="initialisation (and batch order)")
     tr.add_argument("--data-seed", type=int, default=None, help="batch order only")
     tr.add_argument("--limit", type=int, default=0, help="sentences per set (smoke tests)")
+    tr.add_argument(
+        "--pud-sentence-conventions",
+        action="store_true",
+        help="map PUD's expletive 'es' and comparative als/wie to GSD's relations",
+    )
     so = sub.add_parser("soup", help="average the best checkpoints of several runs")
     so.add_argument(
         "runs", nargs="+", help="run folders (or exported model folders) from the same --seed"
