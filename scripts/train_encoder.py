@@ -341,6 +341,8 @@ def train(args) -> None:
     rng = random.Random(args.seed if args.data_seed is None else args.data_seed)
     data = Path(args.data)
     tasks = args.tasks.split(",")
+    if not set(tasks) <= {"ner", "ud", "hipe"} or tasks[0] not in ("ner", "ud"):
+        raise SystemExit(f"--tasks {args.tasks}: use ner and/or ud first, optionally hipe")
     e5 = load_e5_file()
     tok = PieceTokenizer(e5)
     train_sets: dict[str, list[Item]] = {}
@@ -564,7 +566,7 @@ def soup(runs: list[Path], out: Path, data: Path, shares: list[float] | None = N
                 raise SystemExit(f"{run}: {key} differ from {runs[0]}; cannot average")
         if set(w) != set(weights[0]):
             raise SystemExit(f"{run}: other weight names than {runs[0]}; cannot average")
-        if _seeds(meta.get("args")) | _seeds(metas[0].get("args")) != _seeds(metas[0].get("args")):
+        if _seeds(meta.get("args")) != _seeds(metas[0].get("args")):
             raise SystemExit(f"{run}: trained with another --seed than {runs[0]}; cannot average")
     total = sum(shares)
     averaged = {
