@@ -63,3 +63,44 @@ def test_every_mode_ends_with_the_consistency_pass(mode: str) -> None:
     assert names[-1] == COMPONENT
     assert names.index(ACTOR_RULER) < names.index(COMPONENT)
     assert COMPONENT not in load_nlp(mode=mode, entity_consistency=False).pipe_names
+
+
+def test_a_mention_the_tagger_missed_gets_the_names_label() -> None:
+    words = "Biden sagte . Biden rief an . Gespräch mit Biden . Bidens Plan . Joe Biden".split()
+    tags = ["B-PER", "O", "O", "B-PER", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    tags += ["B-PER", "I-PER"]
+    doc = harmonise_entity_labels(_doc(words, tags))
+    assert _labels(doc) == [
+        ("Biden", "PER", 0, 1),
+        ("Biden", "PER", 3, 4),
+        ("Biden", "PER", 9, 10),  # added
+        ("Bidens", "PER", 11, 12),  # added: genitive of the name
+        ("Joe Biden", "PER", 14, 16),
+    ]
+
+
+def test_a_multi_word_name_is_matched_on_whole_tokens_outside_other_entities() -> None:
+    words = "Das Weiße Haus schwieg . Im Weiße Haus - Streit ? Das Weiße Haus . Weiße Haus".split()
+    tags = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "I-MISC"]
+    tags += ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    doc = harmonise_entity_labels(_doc(words, tags))
+    assert _labels(doc) == [
+        ("Weiße Haus", "ORG", 1, 3),
+        ("Weiße Haus - Streit", "MISC", 6, 10),  # covers a mention: left alone
+        ("Weiße Haus", "ORG", 12, 14),
+        ("Weiße Haus", "ORG", 15, 17),  # added
+    ]
+
+
+def test_a_name_the_tagger_mostly_leaves_alone_is_not_propagated() -> None:
+    words = "Union kam . Union ging . Union hier . Union da . Union dort .".split()
+    tags = ["B-ORG", "O", "O", "B-ORG", "O", "O"] + ["O"] * 9
+    doc = harmonise_entity_labels(_doc(words, tags))
+    assert [(start, end) for _, _, start, end in _labels(doc)] == [(0, 1), (3, 4)]
+
+
+def test_a_single_vote_or_a_lowercase_name_adds_nothing() -> None:
+    words = "Sullivan kam . Sullivan ging . iPhone , iPhone und iPhone . iPhone".split()
+    tags = ["B-PER", "O", "O", "O", "O", "O", "B-MISC", "O", "B-MISC", "O", "B-MISC", "O", "O"]
+    doc = harmonise_entity_labels(_doc(words, tags))
+    assert [(start, end) for _, _, start, end in _labels(doc)] == [(0, 1), (6, 7), (8, 9), (10, 11)]
