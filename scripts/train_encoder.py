@@ -53,6 +53,8 @@ from lagebild.encoder.model import LABELS, bio_viterbi, export_weights  # noqa: 
 from lagebild.encoder.tokenizer import PieceTokenizer  # noqa: E402
 
 MAX_PIECES = 256
+# Optional heads that start at zero: a member without one is the same model with it at zero.
+ZERO_IF_MISSING = frozenset({"lab.u"})
 ARC_DIM = 256
 LABEL_DIM = 128
 OUTSIDE = np.where(np.array(LABELS) == "O", 0.0, -1e4).astype(np.float32)
@@ -100,7 +102,13 @@ def ud_items(tok: PieceTokenizer, sentences, dep_ids: dict[str, int]) -> list[It
 
 
 def build_model(
-    torch, e5, vocab_ids: np.ndarray, n_deps: int, dropout: float, hipe_head: bool = False
+    torch,
+    e5,
+    vocab_ids: np.ndarray,
+    n_deps: int,
+    dropout: float,
+    hipe_head: bool = False,
+    biaffine_labels: bool = False,
 ):
     nn = torch.nn
     functional = torch.nn.functional
@@ -149,6 +157,12 @@ def build_model(
             self.lab = nn.Linear(2 * LABEL_DIM, n_deps)
             # Created last so that the heads above start from the same weights with or without it.
             self.hipe = nn.Linear(h, len(LABELS)) if hipe_head else None
+            # A bilinear term dependent x relation x head on top of the concatenation head
+            # (Dozat & Manning's biaffine classifier). It starts at zero, so a run without it
+            # is the same model with this term at zero and soups with runs that have it.
+            self.lab_u = (
+                nn.Parameter(torch.zeros(n_deps, LABEL_DIM, LABEL_DIM)) if biaffine_labels else None
+            )
 
         def forward(self, ids, mask):
             t = ids.shape[1]
@@ -168,7 +182,10 @@ def build_model(
             dep = functional.elu(self.lab_dep(x))
             head = functional.elu(self.lab_head(x))
             head_of = torch.gather(head, 1, heads[..., None].expand(-1, -1, head.shape[-1]))
-            return self.lab(torch.cat([dep, head_of], -1))
+            scores = self.lab(torch.cat([dep, head_of], -1))
+            if self.lab_u is not None:
+                scores = scores + torch.einsum("bnd,lde,bne->bnl", dep, self.lab_u, head_of)
+            return scores
 
     model = Model()
     with torch.no_grad():
@@ -208,6 +225,9 @@ def exported_weights(model, tasks: list[str]) -> dict[str, np.ndarray]:
     if "ud" in tasks:
         out["arc.u"] = arr(model.arc_u)
         out["arc.b"] = arr(model.arc_b)
+        if model.lab_u is not None:
+            # stored as (relations x dim, dim) so that export packs it as int8 row by row
+            out["lab.u"] = arr(model.lab_u).reshape(-1, LABEL_DIM)
     return {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in out.items()}
 
 
@@ -384,7 +404,13 @@ def train(args) -> None:
     vocab_ids = np.array(sorted({x for it in every for x in it.ids}))
     remap = {int(x): i for i, x in enumerate(vocab_ids)}
     model = build_model(
-        torch, e5, vocab_ids, max(1, len(dep_labels)), args.dropout, hipe_head="hipe" in tasks
+        torch,
+        e5,
+        vocab_ids,
+        max(1, len(dep_labels)),
+        args.dropout,
+        hipe_head="hipe" in tasks,
+        biaffine_labels=args.biaffine_labels,
     )
     body = [
         p
@@ -564,10 +590,18 @@ def soup(runs: list[Path], out: Path, data: Path, shares: list[float] | None = N
         for key in ("tasks", "upos", "deps"):
             if meta.get(key) != metas[0].get(key):
                 raise SystemExit(f"{run}: {key} differ from {runs[0]}; cannot average")
-        if set(w) != set(weights[0]):
+        if set(w) - ZERO_IF_MISSING != set(weights[0]) - ZERO_IF_MISSING:
             raise SystemExit(f"{run}: other weight names than {runs[0]}; cannot average")
         if _seeds(meta.get("args")) != _seeds(metas[0].get("args")):
             raise SystemExit(f"{run}: trained with another --seed than {runs[0]}; cannot average")
+    for name in ZERO_IF_MISSING:
+        shapes = {w[name].shape for w in weights if name in w}
+        if len(shapes) > 1:
+            raise SystemExit(f"{name}: members disagree on its shape {sorted(shapes)}")
+        if shapes:
+            zero = np.zeros(shapes.pop(), dtype=np.float32)
+            for w in weights:
+                w.setdefault(name, zero)
     total = sum(shares)
     averaged = {
         k: sum(share * w[k] for share, w in zip(shares, weights, strict=True)) / total
@@ -611,6 +645,11 @@ def main(argv: list[str] | None = None) -> None:
         "--pud-sentence-conventions",
         action="store_true",
         help="map PUD's expletive 'es' and comparative als/wie to GSD's relations",
+    )
+    tr.add_argument(
+        "--biaffine-labels",
+        action="store_true",
+        help="add a bilinear dependent-head term to the relation classifier",
     )
     so = sub.add_parser("soup", help="average the best checkpoints of several runs")
     so.add_argument(

@@ -17,6 +17,7 @@ from lagebild.encoder.model import (
     bio_viterbi,
     export_weights,
     load_weights,
+    relation_scores,
 )
 from lagebild.encoder.tokenizer import METASPACE, PieceTokenizer
 from lagebild.encoder.transformer import Encoder
@@ -167,3 +168,19 @@ def test_one_subject_per_predicate() -> None:
         ]
     )
     assert _relations(tree, rel, names) == ["nsubj", "ROOT", "obj"]
+
+
+def test_relation_scores_add_the_bilinear_term_per_relation() -> None:
+    rng = np.random.default_rng(0)
+    words, dim, relations = 5, 4, 3
+    dependent, head = rng.normal(size=(words, dim)), rng.normal(size=(words, dim))
+    weight, bias = rng.normal(size=(relations, 2 * dim)), rng.normal(size=relations)
+    bilinear = rng.normal(size=(relations, dim, dim))
+    linear = relation_scores(dependent, head, weight, bias)
+    both = relation_scores(dependent, head, weight, bias, bilinear.reshape(-1, dim))
+    for w in range(words):
+        for r in range(relations):
+            expected = weight[r] @ np.concatenate([dependent[w], head[w]]) + bias[r]
+            assert linear[w, r] == pytest.approx(expected)
+            expected += dependent[w] @ bilinear[r] @ head[w]
+            assert both[w, r] == pytest.approx(expected)

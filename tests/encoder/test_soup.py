@@ -75,3 +75,20 @@ def test_seeds_of_a_nested_soup(train_encoder) -> None:
     inner = {"soup": ["x", "y"], "members": [{"seed": 0}, {"seed": 0}]}
     assert train_encoder._seeds({"soup": ["s", "z"], "members": [inner, {"seed": 0}]}) == {0}
     assert train_encoder._seeds({"soup": ["s", "z"], "members": [inner, {"seed": 3}]}) == {0, 3}
+
+
+def test_a_member_without_the_bilinear_term_counts_it_as_zero(
+    train_encoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(train_encoder, "runtime_dev_scores", lambda *_: {"ner": {"all": {"f": 0}}})
+    plain = _weights(1)
+    with_term = {**_weights(2), "lab.u": np.ones((6, 3), dtype=np.float32)}
+    a = _run(tmp_path / "a", plain, 0, ["ner"])
+    b = _run(tmp_path / "b", with_term, 0, ["ner"])
+    train_encoder.soup([a, b], tmp_path / "out", tmp_path, shares=[3.0, 1.0])
+    averaged = dict(np.load(tmp_path / "out" / "best.npz"))
+    assert np.allclose(averaged["lab.u"], 0.25)
+    assert np.allclose(averaged["ner.b"], (3 * plain["ner.b"] + with_term["ner.b"]) / 4)
+    other = _run(tmp_path / "c", {**_weights(3), "arc.u": np.ones((2, 2), np.float32)}, 0, ["ner"])
+    with pytest.raises(SystemExit, match="other weight names"):
+        train_encoder.soup([a, other], tmp_path / "out2", tmp_path)

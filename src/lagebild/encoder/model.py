@@ -184,11 +184,33 @@ class EncoderModel:
         tree = best_tree(scores)  # head node of nodes 1..n, 0 = root
         lab_dep = _elu(self._linear("lab_dep", x[1:]))
         lab_head = _elu(self._linear("lab_head", x))[tree]
-        rel = self._linear("lab", np.concatenate([lab_dep, lab_head], axis=-1))
+        rel = relation_scores(
+            lab_dep, lab_head, self.heads["lab.w"], self.heads["lab.b"], self.heads.get("lab.u")
+        )
         heads = [w if h == 0 else h - 1 for w, h in enumerate(tree)]
         deps = _relations(tree, rel, dep_names)
         upos = [upos_names[k] for k in self._linear("upos", x[1:]).argmax(-1)]
         return SentenceAnalysis(upos=upos, heads=heads, deps=deps)
+
+
+def relation_scores(
+    dependent: np.ndarray,
+    head: np.ndarray,
+    weight: np.ndarray,
+    bias: np.ndarray,
+    bilinear: np.ndarray | None = None,
+) -> np.ndarray:
+    """Scores (words x relations) from each word's and its head's label features.
+
+    A linear layer over the concatenated features, plus, if the model has one, a bilinear term
+    dependent x relation x head, stored as (relations x dim, dim).
+    """
+    scores = np.concatenate([dependent, head], axis=-1) @ weight.T + bias
+    if bilinear is not None:
+        dim = bilinear.shape[1]
+        per_relation = (dependent @ bilinear.reshape(-1, dim, dim)).transpose(1, 0, 2)
+        scores = scores + np.einsum("nle,ne->nl", per_relation, head)
+    return scores
 
 
 # UD allows one subject, one object and one indirect object per predicate; the relation
