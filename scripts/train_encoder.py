@@ -5,7 +5,8 @@ with task heads on the first piece of every word:
 
 * ``ner``: BIO over PER/LOC/ORG/MISC, trained on GermEval 2014 test, selected on its dev split;
 * ``ud``: UPOS, a biaffine arc scorer and a relation classifier, trained on UD German GSD test
-  + PUD (as the CNN parser is), selected on GSD dev;
+  + PUD (as the CNN parser is), selected on GSD dev; ``--biaffine-labels`` adds a bilinear
+  dependent x head term to the relation classifier (measured, not shipped: docs/ACCURACY.md);
 * ``hipe`` (optional, auxiliary): BIO over the same four types on HIPE-2022 newseye + sonar
   (CC BY 4.0 historical newspapers) through a head of its own, so the encoder sees more names
   while HIPE's annotation conventions stay out of the GermEval head. The head is not exported
