@@ -32,3 +32,25 @@ def test_actor_ner_full_unknown_name_still_becomes_person_and_joins_surname() ->
     found = _resolve(text, ["Marta Kowalczyk", "Kowalczyk"])
     assert found["Marta Kowalczyk"] == "person:marta-kowalczyk"
     assert found["Kowalczyk"] == "person:marta-kowalczyk"
+
+
+def test_actor_ner_span_of_two_known_peoples_names_is_split() -> None:
+    # The CNN tags two adjacent surnames as one person ("… habe Biden Putin eingeladen").
+    text = (
+        "US-Präsident Joe Biden sprach mit Wladimir Putin. Eingeladen habe Biden Putin zu "
+        "einem Gipfel. Putin sagte zu."
+    )
+    doc = Document(text=text, published=PartialDate("2021-04", "month"))
+    start = text.index("Biden Putin")
+    doc.add("entities", start, start + len("Biden Putin"), "PER")
+    stage = ActorStage()
+    stage.setup()
+    stage(doc)
+    ids = {doc.text_of(a): a.attrs["actor_id"] for a in doc.layer("actor")}
+    assert not any("biden-putin" in actor_id for actor_id in ids.values())
+    second = [a for a in doc.layer("actor") if a.start >= start]
+    assert [(doc.text_of(a), a.attrs["actor_id"]) for a in second] == [
+        ("Biden", "person:joe-biden"),
+        ("Putin", "person:wladimir-putin"),
+        ("Putin", "person:wladimir-putin"),
+    ]

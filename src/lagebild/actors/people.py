@@ -45,7 +45,25 @@ class PeopleRules(ArticleBase):
                 self._emit(first, last, f"org:{slugify(name)}", "ner", label="org", name=name,
                            codes=[])
                 continue
+            if self._names_of_several_people(first, last):
+                for i in range(first, last + 1):
+                    if self._free(i, i):
+                        self._add_person_span(i, i)
+                continue
             self._add_person_span(first, last, genders.get(first, ""))
+
+    def _names_of_several_people(self, first: int, last: int) -> bool:
+        """A span whose every word names a known person, not all the same one: "habe Biden
+        Putin eingeladen" is two people side by side, which the NER joined into one."""
+        if first == last:
+            return False
+        people: set[str] = set()
+        for tok in self.tokens[first : last + 1]:
+            readings = self.gaz.keys.get((tok.key,), [])
+            if not readings or not all(e.actor_id.startswith("person:") for e in readings):
+                return False
+            people |= {e.actor_id for e in readings}
+        return len(people) > 1
 
     def _add_person_span(self, first: int, last: int, gender: str = "") -> None:
         name = self.text[self.tokens[first].start : self.tokens[last].end]
