@@ -54,3 +54,15 @@ def test_actor_ner_span_of_two_known_peoples_names_is_split() -> None:
         ("Putin", "person:wladimir-putin"),
         ("Putin", "person:wladimir-putin"),
     ]
+
+
+def test_actor_ner_organisation_known_to_the_registry_gets_its_id() -> None:
+    text = "Das sagte der Sicherheitsberater im Weißen Haus, Jake Sullivan, am Abend."
+    doc = Document(text=text, published=PartialDate("2021-12", "month"))
+    start = text.index("Weißen Haus")
+    doc.add("entities", start, start + len("Weißen Haus"), "ORG")
+    stage = ActorStage()
+    stage.setup()
+    stage(doc)
+    found = {doc.text_of(a): (a.label, a.attrs["actor_id"]) for a in doc.layer("actor")}
+    assert found["Weißen Haus"] == ("org", "org:weisses-haus")  # not a new "org:weissen-haus"

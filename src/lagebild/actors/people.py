@@ -41,9 +41,7 @@ class PeopleRules(ArticleBase):
             if first > last or not self._free(first, last):
                 continue
             if label == "ORG":
-                name = self.text[self.tokens[first].start : self.tokens[last].end]
-                self._emit(first, last, f"org:{slugify(name)}", "ner", label="org", name=name,
-                           codes=[])
+                self._add_organisation_span(first, last)
                 continue
             if self._names_of_several_people(first, last):
                 for i in range(first, last + 1):
@@ -51,6 +49,16 @@ class PeopleRules(ArticleBase):
                         self._add_person_span(i, i)
                 continue
             self._add_person_span(first, last, genders.get(first, ""))
+
+    def _add_organisation_span(self, first: int, last: int) -> None:
+        """An NER organisation: the registry's actor if the name is one of its (the name rules
+        leave some alone, e.g. "Sicherheitsberater im Weißen Haus", a title), else a new id."""
+        name = self.text[self.tokens[first].start : self.tokens[last].end]
+        known = [a for a in self.reg.lookup(name, self.span) if a.type != "person"]
+        if len(known) == 1:
+            self._emit(first, last, known[0].id, "ner")
+            return
+        self._emit(first, last, f"org:{slugify(name)}", "ner", label="org", name=name, codes=[])
 
     def _names_of_several_people(self, first: int, last: int) -> bool:
         """A span whose every word names a known person, not all the same one: "habe Biden
