@@ -6,14 +6,19 @@ from lagebild.document import Document, PartialDate
 from lagebild.stages.actors import ActorStage
 
 
-def _resolve(text: str, per_spans: list[str]) -> dict[str, str]:
+def _actors(text: str, spans: list[str], label: str = "PER") -> Document:
+    """Run the stage on ``text`` with an entities layer holding ``spans`` (first occurrences)."""
     doc = Document(text=text, published=PartialDate("2021-12", "month"))
-    for name in per_spans:
+    for name in spans:
         start = text.index(name)
-        doc.add("entities", start, start + len(name), "PER")
+        doc.add("entities", start, start + len(name), label)
     stage = ActorStage()
     stage.setup()
-    stage(doc)
+    return stage(doc)
+
+
+def _resolve(text: str, per_spans: list[str]) -> dict[str, str]:
+    doc = _actors(text, per_spans)
     return {doc.text_of(a): a.attrs["actor_id"] for a in doc.layer("actor")}
 
 
@@ -40,12 +45,8 @@ def test_actor_ner_span_of_two_known_peoples_names_is_split() -> None:
         "US-Präsident Joe Biden sprach mit Wladimir Putin. Eingeladen habe Biden Putin zu "
         "einem Gipfel. Putin sagte zu."
     )
-    doc = Document(text=text, published=PartialDate("2021-04", "month"))
+    doc = _actors(text, ["Biden Putin"])
     start = text.index("Biden Putin")
-    doc.add("entities", start, start + len("Biden Putin"), "PER")
-    stage = ActorStage()
-    stage.setup()
-    stage(doc)
     ids = {doc.text_of(a): a.attrs["actor_id"] for a in doc.layer("actor")}
     assert not any("biden-putin" in actor_id for actor_id in ids.values())
     second = [a for a in doc.layer("actor") if a.start >= start]
@@ -58,11 +59,6 @@ def test_actor_ner_span_of_two_known_peoples_names_is_split() -> None:
 
 def test_actor_ner_organisation_known_to_the_registry_gets_its_id() -> None:
     text = "Das sagte der Sicherheitsberater im Weißen Haus, Jake Sullivan, am Abend."
-    doc = Document(text=text, published=PartialDate("2021-12", "month"))
-    start = text.index("Weißen Haus")
-    doc.add("entities", start, start + len("Weißen Haus"), "ORG")
-    stage = ActorStage()
-    stage.setup()
-    stage(doc)
+    doc = _actors(text, ["Weißen Haus"], label="ORG")
     found = {doc.text_of(a): (a.label, a.attrs["actor_id"]) for a in doc.layer("actor")}
     assert found["Weißen Haus"] == ("org", "org:weisses-haus")  # not a new "org:weissen-haus"
