@@ -49,6 +49,14 @@ def _name_key(text: str, known: set[str]) -> str:
     return text
 
 
+def _established(counts: Counter[str]) -> tuple[str, int] | None:
+    """The label a name's mentions agree on (at least two votes, strict majority) and its votes."""
+    label, n = counts.most_common(1)[0]
+    if n >= MIN_VOTES and 2 * n > sum(counts.values()):
+        return label, n
+    return None
+
+
 def harmonise_entity_labels(doc: Doc) -> Doc:
     from spacy.tokens import Span
 
@@ -64,10 +72,9 @@ def harmonise_entity_labels(doc: Doc) -> Doc:
     changed = False
     relabelled: list[Span] = []
     for entity in entities:
-        counts = votes[_name_key(entity.text, texts)]
-        label, n = counts.most_common(1)[0]
-        if label != entity.label_ and n >= MIN_VOTES and 2 * n > sum(counts.values()):
-            entity = Span(doc, entity.start, entity.end, label=label, kb_id=entity.kb_id)
+        agreed = _established(votes[_name_key(entity.text, texts)])
+        if agreed is not None and agreed[0] != entity.label_:
+            entity = Span(doc, entity.start, entity.end, label=agreed[0], kb_id=entity.kb_id)
             changed = True
         relabelled.append(entity)
     added = _unlabelled_mentions(doc, relabelled, votes)
@@ -84,34 +91,39 @@ def _unlabelled_mentions(
 
     names: dict[tuple[str, ...], tuple[str, int]] = {}
     for name, counts in votes.items():
-        label, n = counts.most_common(1)[0]
-        if n >= MIN_VOTES and 2 * n > sum(counts.values()) and name[:1].isupper():
-            names[tuple(name.split())] = (label, n)
+        agreed = _established(counts)
+        if agreed is not None and name[:1].isupper():
+            names[tuple(name.split())] = agreed
     if not names:
         return []
     covered = [False] * len(doc)
     for entity in entities:
         covered[entity.start : entity.end] = [True] * len(entity)
     words = [token.text for token in doc]
-    found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     longest = max(len(name) for name in names)
-    start = 0
-    while start < len(doc):
-        match = None
+
+    def name_at(start: int) -> tuple[tuple[str, ...], int] | None:
+        """The longest established name (or one-word genitive) starting at ``start``."""
         for size in range(min(longest, len(doc) - start), 0, -1):
-            window = tuple(words[start : start + size])
             if any(covered[start : start + size]):
                 continue
+            window = tuple(words[start : start + size])
             if window in names:
-                match = window
-            elif size == 1 and window[0].endswith("s") and (window[0][:-1],) in names:
-                match = (window[0][:-1],)
-            if match is not None:
-                found.setdefault(match, []).append((start, start + size))
-                start += size
-                break
-        else:
+                return window, size
+            if size == 1 and window[0].endswith("s") and (window[0][:-1],) in names:
+                return (window[0][:-1],), size
+        return None
+
+    found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    start = 0
+    while start < len(doc):
+        hit = name_at(start)
+        if hit is None:
             start += 1
+            continue
+        name, size = hit
+        found.setdefault(name, []).append((start, start + size))
+        start += size
     added: list[Span] = []
     for name, spans in found.items():
         label, n = names[name]
