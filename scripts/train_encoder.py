@@ -47,6 +47,8 @@ from train_nlp import (  # noqa: E402
     read_conllu,
     read_germeval,
     read_hipe,
+    teacher_annotations,
+    ud_train_sentences,
 )
 
 from lagebild.encoder.e5file import load_e5_file  # noqa: E402
@@ -369,27 +371,23 @@ def train(args) -> None:
     train_sets: dict[str, list[Item]] = {}
     dev_sets: dict[str, list[Item]] = {}
     dep_labels: list[str] = []
+    ge = data / "germeval2014"
+    germeval = list(read_germeval(ge / "NER-de-test.tsv"))
+    treebank = ud_train_sentences(data, args.pud_sentence_conventions)
+    silver_trees, silver_names = [], []
+    if args.silver:  # self-training: the teacher's trees for GermEval, names for the treebank
+        silver_trees, silver_names = teacher_annotations(germeval, treebank, Path(args.silver))
     if "ner" in tasks:
-        ge = data / "germeval2014"
-        sents = list(read_germeval(ge / "NER-de-test.tsv"))
+        sents = list(germeval)
         if args.augment:
             sents += mention_replacement(sents, copies=args.augment, seed=args.seed)
-        train_sets["ner"] = ner_items(tok, sents)
+        train_sets["ner"] = ner_items(tok, sents + silver_names)
         dev_sets["ner"] = ner_items(tok, read_germeval(ge / "NER-de-dev.tsv"))
     if "ud" in tasks:
         ud = data / "ud_german"
-        sents = list(read_conllu(ud / "GSD" / "de_gsd-ud-test.conllu"))
-        sents += list(
-            read_conllu(
-                ud / "PUD" / "de_pud-ud-test.conllu",
-                use_xpos=False,
-                harmonize=True,
-                harmonize_sentences=args.pud_sentence_conventions,
-            )
-        )
-        dep_labels = sorted({d for s in sents for d in s.deps})
+        dep_labels = sorted({d for s in treebank for d in s.deps})
         dep_ids = {d: i for i, d in enumerate(dep_labels)}
-        train_sets["ud"] = ud_items(tok, sents, dep_ids)
+        train_sets["ud"] = ud_items(tok, treebank + silver_trees, dep_ids)
         dev_sets["ud"] = ud_items(tok, read_conllu(ud / "GSD" / "de_gsd-ud-dev.conllu"), dep_ids)
     if "hipe" in tasks:
         hipe_files = sorted((data / "hipe2022_de").glob("HIPE-2022-v2.1-*-de.tsv"))
@@ -646,6 +644,12 @@ def main(argv: list[str] | None = None) -> None:
         "--pud-sentence-conventions",
         action="store_true",
         help="map PUD's expletive 'es' and comparative als/wie to GSD's relations",
+    )
+    tr.add_argument(
+        "--silver",
+        metavar="TEACHER",
+        help="self-training: an exported model folder labels the GermEval sentences with trees "
+        "and the treebank sentences with names, added to the gold training data",
     )
     tr.add_argument(
         "--biaffine-labels",

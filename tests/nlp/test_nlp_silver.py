@@ -1,0 +1,111 @@
+"""Self-training data in scripts/train_nlp.py: the transformer labels what the gold data lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# Team-written sentences in the two corpus formats (the real corpora are read from ../shared).
+GERMEVAL = (
+    "#\thttp://example.org\t[2024-01-01]\n"
+    "1\tDie\tO\tO\n2\tKanzlerin\tO\tO\n3\tbesuchte\tO\tO\n4\tgestern\tO\tO\n"
+    "5\tParis\tB-LOC\tO\n6\t.\tO\tO\n\n"
+    "#\thttp://example.org\t[2024-01-02]\n"
+    "1\tDer\tO\tO\n2\tVerein\tO\tO\n3\tAcme\tB-ORG\tO\n4\tlud\tO\tO\n5\tGäste\tO\tO\n"
+    "6\tein\tO\tO\n7\t.\tO\tO\n\n"
+)
+CONLLU = """# text = Olaf Scholz reiste nach Warschau.
+1\tOlaf\tOlaf\tPROPN\tNE\tCase=Nom|Gender=Masc|Number=Sing\t3\tnsubj\t_\t_
+2\tScholz\tScholz\tPROPN\tNE\tCase=Nom|Gender=Masc|Number=Sing\t1\tflat\t_\t_
+3\treiste\treisen\tVERB\tVVFIN\tMood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin\t0\troot\t_\t_
+4\tnach\tnach\tADP\tAPPR\t_\t5\tcase\t_\t_
+5\tWarschau\tWarschau\tPROPN\tNE\tCase=Dat|Gender=Neut|Number=Sing\t3\tobl\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t$.\t_\t3\tpunct\t_\t_
+
+"""
+
+
+@pytest.fixture(scope="module")
+def silver_corpus(load_script, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    train_nlp = load_script("train_nlp")
+    data = tmp_path_factory.mktemp("data")
+    (data / "germeval2014").mkdir()
+    (data / "germeval2014" / "NER-de-test.tsv").write_text(GERMEVAL, encoding="utf-8")
+    for treebank, name in (("GSD", "de_gsd-ud-test.conllu"), ("PUD", "de_pud-ud-test.conllu")):
+        (data / "ud_german" / treebank).mkdir(parents=True)
+        (data / "ud_german" / treebank / name).write_text(CONLLU, encoding="utf-8")
+    corpus = tmp_path_factory.mktemp("corpus")
+    train_nlp.CORPUS_DIR = corpus  # the module's output folder; the real one stays untouched
+    train_nlp.silver(data)
+    return corpus
+
+
+def _docs(path: Path) -> list:
+    import spacy
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_disk(path).get_docs(spacy.blank("de").vocab))
+
+
+def test_silver_trees_keep_gold_treebank_and_leave_morphology_missing(silver_corpus: Path) -> None:
+    docs = _docs(silver_corpus / "ud-train-silver.spacy")
+    assert len(docs) == 3 + 1  # the gold doc (two sentences) three times, then the silver doc
+    gold, silver = docs[0], docs[-1]
+    # the two treebank sentences come first, with all their gold annotation
+    assert gold.has_annotation("MORPH") and gold[0].pos_ == "PROPN"
+    # the GermEval sentences, parsed by the transformer: one tree each, nothing else
+    assert [s.text for s in silver.sents] == [
+        "Die Kanzlerin besuchte gestern Paris .",
+        "Der Verein Acme lud Gäste ein .",
+    ]
+    assert silver.has_annotation("DEP")
+    assert not silver.has_annotation("MORPH") and not silver.has_annotation("TAG")
+    assert not silver.has_annotation("POS") and not silver.has_annotation("LEMMA")
+    roots = [s.root.text for s in silver.sents]
+    assert roots == ["besuchte", "lud"]
+    assert {t.dep_ for t in silver[0:6] if t.head.text == "besuchte"} >= {"nsubj", "punct"}
+
+
+def test_silver_names_label_the_treebank_sentences(silver_corpus: Path) -> None:
+    docs = _docs(silver_corpus / "ner-train-aug-silver.spacy")
+    # gold GermEval sentences, one mention-replacement copy of each, then the UD sentences
+    assert len(docs) == 2 + 2 + 2
+    assert [(e.text, e.label_) for e in docs[0].ents] == [("Paris", "LOC")]
+    silver = docs[-1]
+    assert silver.text.startswith("Olaf Scholz reiste")
+    assert [(e.text, e.label_) for e in silver.ents] == [
+        ("Olaf Scholz", "PER"),
+        ("Warschau", "LOC"),
+    ]
+
+
+def test_gold_augmenter_leaves_silver_examples_without_morphology(load_script) -> None:
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    augmenters = load_script("spacy_augmenters")
+    augment = augmenters.create_gold_augmenter(
+        lower_level=1.0,  # always lowercase, so the test can see the augmenter at work
+        orth_level=1.0,  # the augmentation that wrote "_" into every morphology
+        orth_variants={"single": [], "paired": [{"tags": ["$("], "variants": [['"', '"']]}]},
+        whitespace_level=0.0,
+        whitespace_per_token=0.0,
+        whitespace_variants=None,
+    )
+    nlp = spacy.blank("de")
+    words = ['"', "Ja", '"', ",", "sagte", "sie", "."]
+    heads = [1, 4, 1, 4, 4, 4, 4]
+    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct"]
+    tags = ["$(", "PTKANT", "$(", "$,", "VVFIN", "PPER", "$."]
+    gold = Doc(
+        nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, morphs=["_"] * 6 + ["X=Y"]
+    )
+    silver = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    (gold_out,) = augment(nlp, Example(nlp.make_doc(gold.text), gold))
+    assert gold_out.reference[1].text == "ja"  # spaCy's augmenter ran on the gold example
+    (silver_out,) = augment(nlp, Example(nlp.make_doc(silver.text), silver))
+    assert silver_out.reference[1].text == "Ja"
+    # the morphologizer reads "" as missing; spaCy's augmenter would have written "_" here
+    assert set(silver_out.get_aligned("MORPH", as_string=True)) == {""}
