@@ -67,9 +67,11 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        """Convert the corpora, train UD + NER pipelines, assemble the shipped model, add the
-        fast-mode heads (the accurate mode's transformer: scripts/train_encoder.py)."""
-        args = ["all", "--augment", "--vectors", "--data", str(data)]
+        """Convert the corpora, label silver trees with the shipped transformer, train UD + NER
+        pipelines, assemble the shipped model, add the fast-mode heads (the accurate mode's
+        transformer itself: scripts/train_encoder.py)."""
+        args = ["all", "--augment", "--vectors", "--pud-sentence-conventions", "--silver"]
+        args += ["--data", str(data)]
         if out is not None:
             args += ["--out", str(out)]
         if hipe:
