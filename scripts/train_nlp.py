@@ -470,7 +470,7 @@ def teacher_annotations(
             tags[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
         names.append((sent.words, tags))
     print(
-        f"teacher: {len(trees)} of {len(germeval)} GermEval sentences parsed, names in "
+        f"teacher: {len(trees)} of {len(germeval)} sentences parsed, names in "
         f"{len(treebank)} treebank sentences, {time.time() - t0:.0f} s",
         flush=True,
     )
@@ -492,7 +492,12 @@ def ud_train_sentences(data: Path, pud_sentence_conventions: bool = False) -> li
     return sents
 
 
-def silver(data: Path, pud_sentence_conventions: bool = False, teacher: Path | None = None) -> None:
+def silver(
+    data: Path,
+    pud_sentence_conventions: bool = False,
+    teacher: Path | None = None,
+    hipe: bool = False,
+) -> None:
     """Self-training data: the accurate mode's transformer labels what the gold data lacks.
 
     The CNN learns parsing from ~2,000 UD sentences and names from GermEval's 5,100; each corpus
@@ -503,6 +508,8 @@ def silver(data: Path, pud_sentence_conventions: bool = False, teacher: Path | N
     morphologizer to drop them, while unset tags, morphs and lemmas count as missing in spaCy.
     Dev sets are never labelled. Writes ``ud-train-silver.spacy`` (gold UD + silver trees) and
     ``ner-train-aug-silver.spacy`` (gold GermEval + mention replacement + silver names).
+    ``hipe`` also parses the HIPE newseye/sonar sentences (historical newspapers, CC BY) into
+    ``ud-train-silver-hipe.spacy`` instead (an experiment, docs/ACCURACY.md round 7).
     """
     import spacy
     from spacy.tokens import Doc, DocBin
@@ -510,7 +517,12 @@ def silver(data: Path, pud_sentence_conventions: bool = False, teacher: Path | N
     vocab = spacy.blank("de").vocab
     ner_train = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
     ud_train = ud_train_sentences(data, pud_sentence_conventions)
-    trees, names = teacher_annotations(ner_train, ud_train, teacher)
+    to_parse = list(ner_train)
+    if hipe:
+        for path in sorted((data / "hipe2022_de").glob("HIPE-2022-v2.1-*-de.tsv")):
+            if "-newseye-" in path.name or "-sonar-" in path.name:  # hipe2020: non-commercial
+                to_parse += list(read_hipe(path))
+    trees, names = teacher_annotations(to_parse, ud_train, teacher)
 
     def silver_ud_docs() -> Iterator[Doc]:
         # Gold first and repeated: only gold trains the tagger, morphologizer and lemmatizer,
@@ -526,7 +538,7 @@ def silver(data: Path, pud_sentence_conventions: bool = False, teacher: Path | N
                 starts += [True] + [False] * (len(s.words) - 1)
             yield Doc(vocab, words=words, heads=heads, deps=deps, sent_starts=starts)
 
-    _save(DocBin(docs=silver_ud_docs()), "ud-train-silver.spacy")
+    _save(DocBin(docs=silver_ud_docs()), f"ud-train-silver{'-hipe' if hipe else ''}.spacy")
     augmented = mention_replacement(ner_train, copies=1)
     _save(DocBin(docs=ner_docs(vocab, ner_train + augmented + names)), "ner-train-aug-silver.spacy")
 
@@ -681,11 +693,15 @@ def train(
 ) -> None:
     jobs = []
     if only in (None, "ud"):
-        train_file = "ud-train-silver.spacy" if silver_trees else "ud-train.spacy"
+        train_file = "ud-train.spacy"
+        if silver_trees:
+            train_file = f"ud-train-silver{'-hipe' if hipe else ''}.spacy"
         jobs.append(("ud", run or "ud", train_file, "ud-dev.spacy", "tok2vec.model"))
     if only in (None, "ner"):
         if silver_names and (hipe or not augment):
             raise SystemExit("--silver-names goes with --augment and without --hipe")
+        if silver_trees and hipe and only is None:
+            raise SystemExit("--silver --hipe is a UD experiment: add --only ud")
         suffix = "-silver" if silver_names else ""
         train_file = f"ner-train{'-hipe' if hipe else ''}{'-aug' if augment else ''}{suffix}.spacy"
         jobs.append(("ner", run or "ner", train_file, "ner-dev.spacy", "ner.model.tok2vec"))
@@ -865,7 +881,12 @@ def main(argv: list[str] | None = None) -> None:
     steps = ["convert", "snapshot", "vectors", "silver", "train", "assemble", "fast", "all"]
     ap.add_argument("step", choices=steps)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--hipe", action="store_true", help="add HIPE newseye/sonar to NER training")
+    ap.add_argument(
+        "--hipe",
+        action="store_true",
+        help="add HIPE newseye/sonar to NER training; with --silver (step silver, UD run) to "
+        "the sentences the transformer parses",
+    )
     ap.add_argument("--augment", action="store_true", help="NER mention-replacement copies")
     ap.add_argument("--vectors", action="store_true", help="use the e5-distilled floret vectors")
     ap.add_argument("--only", choices=["ud", "ner"], help="train one of the two pipelines")
@@ -899,7 +920,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.step == "vectors" or (args.step == "all" and args.vectors):
         build_vectors(args.data, args.vector_rows, args.vector_dim, VECTORS_DIR / "e5-floret")
     if args.step == "silver" or (args.step == "all" and (args.silver or args.silver_names)):
-        silver(args.data, args.pud_sentence_conventions)
+        silver(args.data, args.pud_sentence_conventions, hipe=args.hipe)
     if args.step in ("train", "all"):
         train(
             args.only,
