@@ -681,6 +681,14 @@ def _save(db, name: str) -> None:
     print(f"wrote {path} ({len(db)} docs)")
 
 
+def _spacy_train(cfg: str, out: Path) -> list[str]:
+    """The start of a ``spacy train`` command for ``configs/spacy/<cfg>.cfg`` with our registry."""
+    return [
+        sys.executable, "-m", "spacy", "train", str(CONFIG_DIR / f"{cfg}.cfg"),
+        "--code", str(AUGMENTERS), "--output", str(out),
+    ]  # fmt: skip
+
+
 def train(
     only: str | None,
     hipe: bool,
@@ -716,15 +724,7 @@ def train(
                 "true",
             ]
         cmd = [
-            sys.executable,
-            "-m",
-            "spacy",
-            "train",
-            str(CONFIG_DIR / f"{cfg}.cfg"),
-            "--code",
-            str(AUGMENTERS),
-            "--output",
-            str(out),
+            *_spacy_train(cfg, out),
             "--paths.train",
             str(CORPUS_DIR / train_file),
             "--paths.dev",
@@ -827,15 +827,7 @@ def fast(model: Path, use_silver: bool = False) -> None:
             train_file = train_file.replace(".spacy", "-silver.spacy")
         out = RUNS_DIR / cfg
         cmd = [
-            sys.executable,
-            "-m",
-            "spacy",
-            "train",
-            str(CONFIG_DIR / f"{cfg}.cfg"),
-            "--code",
-            str(AUGMENTERS),
-            "--output",
-            str(out),
+            *_spacy_train(cfg, out),
             "--paths.base",
             str(model),
             "--paths.train",
