@@ -44,9 +44,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from train_nlp import (  # noqa: E402
     _spans,
     mention_replacement,
+    open_hipe_sentences,
     read_conllu,
     read_germeval,
-    read_hipe,
     teacher_annotations,
     ud_train_sentences,
 )
@@ -390,12 +390,10 @@ def train(args) -> None:
         train_sets["ud"] = ud_items(tok, treebank + silver_trees, dep_ids)
         dev_sets["ud"] = ud_items(tok, read_conllu(ud / "GSD" / "de_gsd-ud-dev.conllu"), dep_ids)
     if "hipe" in tasks:
-        hipe_files = sorted((data / "hipe2022_de").glob("HIPE-2022-v2.1-*-de.tsv"))
-        # hipe2020 is CC BY-NC-SA: never in a shipped model
-        hipe = [p for p in hipe_files if "-newseye-" in p.name or "-sonar-" in p.name]
+        hipe = open_hipe_sentences(data)
         if not hipe:
             raise SystemExit(f"{data / 'hipe2022_de'}: no HIPE-2022 newseye or sonar TSV files")
-        train_sets["hipe"] = ner_items(tok, [s for p in hipe for s in read_hipe(p)])
+        train_sets["hipe"] = ner_items(tok, hipe)
     if args.limit:
         train_sets = {k: v[: args.limit] for k, v in train_sets.items()}
         dev_sets = {k: v[: args.limit] for k, v in dev_sets.items()}

@@ -330,6 +330,31 @@ def read_hipe(path: Path) -> Iterator[tuple[list[str], list[str]]]:
         yield words, _fix_bio(tags)
 
 
+def ud_train_sentences(data: Path, pud_sentence_conventions: bool = False) -> list[UDSentence]:
+    """The UD training sentences: GSD test + PUD test harmonised to GSD conventions."""
+    ud = data / "ud_german"
+    sents = list(read_conllu(ud / "GSD" / "de_gsd-ud-test.conllu"))
+    sents += list(
+        read_conllu(
+            ud / "PUD" / "de_pud-ud-test.conllu",
+            use_xpos=False,
+            harmonize=True,
+            harmonize_sentences=pud_sentence_conventions,
+        )
+    )
+    return sents
+
+
+def open_hipe_sentences(data: Path) -> list[tuple[list[str], list[str]]]:
+    """HIPE-2022 sentences whose licence allows a shipped model: newseye and sonar (CC BY 4.0);
+    hipe2020 is CC BY-NC-SA and never read."""
+    sents: list[tuple[list[str], list[str]]] = []
+    for path in sorted((data / "hipe2022_de").glob("HIPE-2022-v2.1-*-de.tsv")):
+        if "-newseye-" in path.name or "-sonar-" in path.name:
+            sents += list(read_hipe(path))
+    return sents
+
+
 def _fix_bio(tags: list[str]) -> list[str]:
     """Repair I- tags that do not continue an entity of the same type (e.g. after a split)."""
     out: list[str] = []
@@ -405,28 +430,15 @@ def convert(data: Path, pud_sentence_conventions: bool = False) -> None:
 
     CORPUS_DIR.mkdir(parents=True, exist_ok=True)
     vocab = spacy.blank("de").vocab
-    gsd = data / "ud_german" / "GSD"
-    pud = data / "ud_german" / "PUD"
-    train_sents = list(read_conllu(gsd / "de_gsd-ud-test.conllu"))
-    train_sents += list(
-        read_conllu(
-            pud / "de_pud-ud-test.conllu",
-            use_xpos=False,
-            harmonize=True,
-            harmonize_sentences=pud_sentence_conventions,
-        )
-    )
-    dev_sents = list(read_conllu(gsd / "de_gsd-ud-dev.conllu"))
+    train_sents = ud_train_sentences(data, pud_sentence_conventions)
+    dev_sents = list(read_conllu(data / "ud_german" / "GSD" / "de_gsd-ud-dev.conllu"))
     _save(DocBin(docs=ud_docs(vocab, train_sents)), "ud-train.spacy")
     _save(DocBin(docs=ud_docs(vocab, dev_sents)), "ud-dev.spacy")
 
     ge = data / "germeval2014"
     ner_train = list(read_germeval(ge / "NER-de-test.tsv"))
     _save(DocBin(docs=ner_docs(vocab, read_germeval(ge / "NER-de-dev.tsv"))), "ner-dev.spacy")
-    hipe_train: list[tuple[list[str], list[str]]] = []
-    for p in sorted((data / "hipe2022_de").glob("HIPE-2022-v2.1-*-de.tsv")):
-        if "-newseye-" in p.name or "-sonar-" in p.name:  # hipe2020 is non-commercial
-            hipe_train += list(read_hipe(p))
+    hipe_train = open_hipe_sentences(data)
     augmented = mention_replacement(ner_train, copies=1)
     variants = {
         "ner-train.spacy": ner_train,
@@ -477,21 +489,6 @@ def teacher_annotations(
     return trees, names
 
 
-def ud_train_sentences(data: Path, pud_sentence_conventions: bool = False) -> list[UDSentence]:
-    """The UD training sentences: GSD test + PUD test harmonised to GSD conventions."""
-    ud = data / "ud_german"
-    sents = list(read_conllu(ud / "GSD" / "de_gsd-ud-test.conllu"))
-    sents += list(
-        read_conllu(
-            ud / "PUD" / "de_pud-ud-test.conllu",
-            use_xpos=False,
-            harmonize=True,
-            harmonize_sentences=pud_sentence_conventions,
-        )
-    )
-    return sents
-
-
 def silver(
     data: Path,
     pud_sentence_conventions: bool = False,
@@ -517,11 +514,7 @@ def silver(
     vocab = spacy.blank("de").vocab
     ner_train = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
     ud_train = ud_train_sentences(data, pud_sentence_conventions)
-    to_parse = list(ner_train)
-    if hipe:
-        for path in sorted((data / "hipe2022_de").glob("HIPE-2022-v2.1-*-de.tsv")):
-            if "-newseye-" in path.name or "-sonar-" in path.name:  # hipe2020: non-commercial
-                to_parse += list(read_hipe(path))
+    to_parse = ner_train + (open_hipe_sentences(data) if hipe else [])
     trees, names = teacher_annotations(to_parse, ud_train, teacher)
 
     def silver_ud_docs() -> Iterator[Doc]:
@@ -551,17 +544,12 @@ def training_vocab(data: Path, min_count: int = 2) -> list[str]:
     from collections import Counter
 
     counts: Counter[str] = Counter()
-    gsd = data / "ud_german" / "GSD" / "de_gsd-ud-test.conllu"
-    pud = data / "ud_german" / "PUD" / "de_pud-ud-test.conllu"
-    for path in (gsd, pud):
-        for sent in read_conllu(path):
-            counts.update(sent.words)
+    for sent in ud_train_sentences(data):
+        counts.update(sent.words)
     for ws, _ in read_germeval(data / "germeval2014" / "NER-de-test.tsv"):
         counts.update(ws)
-    for p in sorted((data / "hipe2022_de").glob("HIPE-2022-v2.1-*-de.tsv")):
-        if "-newseye-" in p.name or "-sonar-" in p.name:
-            for ws, _ in read_hipe(p):
-                counts.update(ws)
+    for ws, _ in open_hipe_sentences(data):
+        counts.update(ws)
     return sorted(
         w
         for w, n in counts.items()
@@ -714,6 +702,11 @@ def train(
         train_file = f"ner-train{'-hipe' if hipe else ''}{'-aug' if augment else ''}{suffix}.spacy"
         jobs.append(("ner", run or "ner", train_file, "ner-dev.spacy", "ner.model.tok2vec"))
     for cfg, name, train_file, dev_file, t2v in jobs:
+        if not (CORPUS_DIR / train_file).exists():
+            step = "silver" if "-silver" in train_file else "convert"
+            raise SystemExit(
+                f"{CORPUS_DIR / train_file} is missing: run step `{step}` with the same flags first"
+            )
         out = RUNS_DIR / name
         extra = []
         if vectors:
