@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -489,6 +490,22 @@ def teacher_annotations(
     return trees, names
 
 
+def lift_nonprojective(heads: list[int], deps: list[str]) -> list[int]:
+    """Projective heads for one sentence (heads absolute, the root its own head): each crossing
+    arc is lifted to an ancestor (Nivre & Nilsson 2005, spaCy's implementation).
+
+    spaCy's parser does this to every training tree and decorates the lifted arc's label with
+    the old head's ("case||obl"), so that it can restore the arc after parsing. The teacher's
+    maximum-spanning-tree decoder crosses arcs in 26 % of the GermEval sentences (gold UD: 11 %),
+    and the decorations of its trees grew the parser's moves from 76 to 262, which cost 5-8 % of
+    the CNN's speed. Silver trees are lifted here, without decorations, before spaCy sees them
+    (docs/ACCURACY.md, round 8)."""
+    from spacy.pipeline._parser_internals import nonproj
+
+    projective_heads, _ = nonproj.projectivize(list(heads), list(deps))
+    return list(projective_heads)
+
+
 def silver(
     data: Path,
     pud_sentence_conventions: bool = False,
@@ -525,7 +542,7 @@ def silver(
         for group in range(0, len(trees), SENTS_PER_DOC):
             words, heads, deps, starts = [], [], [], []
             for s in trees[group : group + SENTS_PER_DOC]:
-                heads += [h + len(words) for h in s.heads]
+                heads += [h + len(words) for h in lift_nonprojective(s.heads, s.deps)]
                 words += s.words
                 deps += s.deps
                 starts += [True] + [False] * (len(s.words) - 1)
@@ -856,9 +873,13 @@ def fast(model: Path, use_silver: bool = False) -> None:
 
 
 def _relativise_paths(config_file: Path) -> None:
-    """Replace this machine's absolute training paths in the shipped config by repo paths."""
-    text = config_file.read_text(encoding="utf-8")
-    config_file.write_text(text.replace(f"{ROOT}/", ""), encoding="utf-8")
+    """Replace this machine's absolute training paths in the shipped config by repo paths.
+
+    Also undoes thinc's escaping of "$" in the augmenter's STTS tag "$(": thinc writes "$$" but
+    reads it back verbatim, so each load and save doubled it (and a config copied from a saved
+    one trained with the tag "$$(", which matches no token)."""
+    text = config_file.read_text(encoding="utf-8").replace(f"{ROOT}/", "")
+    config_file.write_text(re.sub(r'"\$+\("', '"$("', text), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -133,3 +133,19 @@ def test_pud_sentences_take_gsd_subject_and_comparative_conventions(train_nlp) -
     comparative = h(rows(("größer", 0, "root"), ("als", 3, "cc"), ("Paul", 1, "obl")))
     assert comparative[1][7] == "case"
     assert h(rows(("Brot", 0, "root"), ("und", 3, "cc"), ("Wein", 1, "conj")))[1][7] == "cc"
+
+
+def test_shipped_config_keeps_the_augmenter_tag_and_repo_paths(train_nlp, tmp_path: Path) -> None:
+    config_file = tmp_path / "config.cfg"
+    # what thinc writes after two load-and-save rounds of the tag "$(", plus a machine path
+    config_file.write_text(
+        f'[paths]\nvectors = "{train_nlp.ROOT}/training/runs/vectors/e5-floret"\n'
+        '[variants]\npaired = [{"tags": ["$$$$("], "variants": [["\\u201e", "\\u201c"]]}]\n',
+        encoding="utf-8",
+    )
+    train_nlp._relativise_paths(config_file)
+    from thinc.api import Config
+
+    config = Config().from_str(config_file.read_text(encoding="utf-8"), interpolate=False)
+    assert config["paths"]["vectors"] == "training/runs/vectors/e5-floret"
+    assert config["variants"]["paired"][0]["tags"] == ["$("]

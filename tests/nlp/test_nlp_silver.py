@@ -109,3 +109,46 @@ def test_gold_augmenter_leaves_silver_examples_without_morphology(load_script) -
     assert silver_out.reference[1].text == "Ja"
     # the morphologizer reads "" as missing; spaCy's augmenter would have written "_" here
     assert set(silver_out.get_aligned("MORPH", as_string=True)) == {""}
+
+
+def test_silver_trees_are_lifted_to_projective_without_decorated_labels(load_script) -> None:
+    train_nlp = load_script("train_nlp")
+    # "1" hangs on "3", across the root "2": the arc 3 -> 1 crosses 2 -> 0 and is lifted to "2"
+    assert train_nlp.lift_nonprojective([2, 3, 2, 2], ["a", "b", "ROOT", "c"]) == [2, 2, 2, 2]
+    projective = [1, 1, 1, 2]
+    assert train_nlp.lift_nonprojective(projective, ["a", "ROOT", "b", "c"]) == projective
+
+
+def test_silver_step_lifts_crossing_teacher_arcs(
+    load_script, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacy.pipeline._parser_internals import nonproj
+
+    train_nlp = load_script("train_nlp")
+    data = tmp_path / "data"
+    (data / "germeval2014").mkdir(parents=True)
+    (data / "germeval2014" / "NER-de-test.tsv").write_text(GERMEVAL, encoding="utf-8")
+    for treebank, name in (("GSD", "de_gsd-ud-test.conllu"), ("PUD", "de_pud-ud-test.conllu")):
+        (data / "ud_german" / treebank).mkdir(parents=True)
+        (data / "ud_german" / treebank / name).write_text(CONLLU, encoding="utf-8")
+    words = ["Gäste", "hat", "er", "eingeladen", "viele"]
+    # a teacher tree with a crossing arc: "viele" -> "Gäste" spans "eingeladen", the root
+    crossing = train_nlp.UDSentence(
+        words=words,
+        spaces=[True] * 5,
+        pos=["NOUN", "AUX", "PRON", "VERB", "DET"],
+        heads=[3, 3, 3, 3, 0],
+        deps=["obj", "aux", "nsubj", "ROOT", "det"],
+    )
+    assert nonproj.is_nonproj_tree(crossing.heads)
+    monkeypatch.setattr(train_nlp, "teacher_annotations", lambda *args: ([crossing], []))
+    monkeypatch.setattr(train_nlp, "CORPUS_DIR", tmp_path / "corpus")
+    (tmp_path / "corpus").mkdir()
+    train_nlp.silver(data)
+    silver = _docs(tmp_path / "corpus" / "ud-train-silver.spacy")[-1]
+    assert [t.text for t in silver] == words
+    heads = [t.head.i for t in silver]
+    assert not nonproj.is_nonproj_tree(heads)
+    assert heads[4] == 3  # lifted from "Gäste" to its head
+    assert [t.dep_ for t in silver] == ["obj", "aux", "nsubj", "ROOT", "det"]  # undecorated
+
