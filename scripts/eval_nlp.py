@@ -88,13 +88,19 @@ def read_smartdata(path: Path) -> Iterator[dict]:
         yield obj
 
 
-def eval_smartdata(nlp, path: Path) -> dict[str, dict[str, dict[str, float]]]:
+def _smartdata_text(doc: dict) -> str:
+    return doc["text"]["string"] if isinstance(doc["text"], dict) else doc["text"]
+
+
+def eval_smartdata(
+    nlp, path: Path, exclude: Path | None = None
+) -> dict[str, dict[str, dict[str, float]]]:
+    """NER P/R/F1 over the documents of `path`, leaving out any whose text is also in
+    `exclude` (SmartData v1 test and v3 dev share about 120 documents)."""
     counts: dict[str, Counter] = {"news": Counter(), "all": Counter()}
-    docs = list(read_smartdata(path))
-    texts = []
-    for d in docs:
-        text = d["text"]["string"] if isinstance(d["text"], dict) else d["text"]
-        texts.append(text)
+    excluded = {_smartdata_text(d) for d in read_smartdata(exclude)} if exclude else set()
+    docs = [d for d in read_smartdata(path) if _smartdata_text(d) not in excluded]
+    texts = [_smartdata_text(d) for d in docs]
     for d, sdoc in zip(docs, nlp.pipe(texts, batch_size=32), strict=True):
         gold = set()
         for m in (d.get("conceptMentions") or {}).get("array", []):
@@ -185,6 +191,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--mode", default=None, help="NLP mode: standard (default), fast, accurate")
     ap.add_argument("--skip-smartdata", action="store_true")
+    ap.add_argument(
+        "--smartdata-v1",
+        action="store_true",
+        help="also score SmartData v1 test without the documents of v3 dev (a second check set, "
+        "used to confirm choices made on v3 dev; no document types, so 'all' only)",
+    )
     ap.add_argument("--seeds", type=Path, default=DEFAULT_DATA.parent / "seeds")
     ap.add_argument("--json", type=Path, help="write all scores as JSON here ('-': stdout only)")
     args = ap.parse_args(argv)
@@ -206,6 +218,12 @@ def main(argv: list[str] | None = None) -> None:
     sd_path = args.data / "smartdata" / "v3_20200302" / "dev.json.gz"
     if not args.skip_smartdata and sd_path.exists():
         results["smartdata_v3_dev"] = eval_smartdata(nlp, sd_path)
+    sd_v1_path = args.data / "smartdata" / "v1_20180119" / "test.json.gz"
+    if args.smartdata_v1:
+        if not sd_v1_path.exists():
+            raise SystemExit(f"--smartdata-v1: {sd_v1_path} not found")
+        exclude = sd_path if sd_path.exists() else None
+        results["smartdata_v1_test_not_v3_dev"] = eval_smartdata(nlp, sd_v1_path, exclude)
 
     if args.seeds.is_dir():
         results["seeds"] = eval_seeds(nlp, args.seeds)
@@ -240,6 +258,12 @@ def main(argv: list[str] | None = None) -> None:
         for g in ("news", "all"):
             print()
             print(_prf_table(f"SmartData v3 dev, {g} documents (character spans)", sd[g]))
+    if "smartdata_v1_test_not_v3_dev" in results:
+        sd1 = results["smartdata_v1_test_not_v3_dev"]
+        assert isinstance(sd1, dict)
+        print()
+        title = "SmartData v1 test without v3 dev documents (character spans)"
+        print(_prf_table(title, sd1["all"]))
     if "seeds" in results:
         seeds = results["seeds"]
         assert isinstance(seeds, dict)

@@ -112,8 +112,24 @@ class EncoderModel:
         return x @ self.heads[name + ".w"].T + self.heads[name + ".b"]
 
     def analyse(self, sentences: Sequence[Sequence[str]]) -> list[SentenceAnalysis]:
-        windows: list[tuple[int, int, list[int], list[int]]] = []  # sentence, offset, ids, first
-        for s_index, words in enumerate(sentences):
+        """Names, and with the parsing heads UPOS and a tree, of each sentence on its own."""
+        chunks = self.analyse_chunks(sentences, [[(0, len(words))] for words in sentences])
+        return [
+            SentenceAnalysis(entities, parse.upos, parse.heads, parse.deps)
+            for entities, (parse,) in chunks
+        ]
+
+    def analyse_chunks(
+        self, chunks: Sequence[Sequence[str]], segments: Sequence[Sequence[tuple[int, int]]]
+    ) -> list[tuple[list[tuple[str, int, int]], list[SentenceAnalysis]]]:
+        """Names over each chunk of words, and a parse of each of its segments (sentences).
+
+        A chunk may hold several consecutive sentences, so that names are tagged with their
+        neighbours as context (docs/ACCURACY.md, round 8); every segment ``(start, end)`` is
+        parsed as one tree from the same encoder pass. Segments of a chunk longer than one
+        window get no parse (an empty `SentenceAnalysis`). Entities are chunk word indices."""
+        windows: list[tuple[int, int, list[int], list[int]]] = []  # chunk, offset, ids, first
+        for s_index, words in enumerate(chunks):
             start = 0
             while True:
                 ids, first = self.tokenizer.encode_words(list(words[start:]), WINDOW_PIECES)
@@ -121,14 +137,14 @@ class EncoderModel:
                 fitted = sum(1 for f in first if f >= 0)
                 if start + fitted >= len(words):
                     break
-                # A long sentence: the next window starts a little before this one ended, so
+                # A long chunk: the next window starts a little before this one ended, so
                 # every word is tagged with context on both sides.
                 start += max(1, fitted - WINDOW_OVERLAP_WORDS)
-        # per word log-probabilities of the BIO labels, decoded per sentence at the end
-        label_scores = [
-            np.zeros((len(words), len(LABELS)), dtype=np.float32) for words in sentences
+        # per word log-probabilities of the BIO labels, decoded per chunk at the end
+        label_scores = [np.zeros((len(words), len(LABELS)), dtype=np.float32) for words in chunks]
+        results: list[list[SentenceAnalysis]] = [
+            [SentenceAnalysis() for _ in parts] for parts in segments
         ]
-        results = [SentenceAnalysis() for _ in sentences]
         single_window = {
             s for s, off, _, first in windows if off == 0 and min(first, default=0) >= 0
         }
@@ -141,18 +157,20 @@ class EncoderModel:
                     batch.append(i)
                     continue
             if batch:
-                self._run(batch, windows, label_scores, results, single_window)
+                self._run(batch, windows, label_scores, segments, results, single_window)
             batch = [i] if i is not None else []
-        for result, log_probs in zip(results, label_scores, strict=True):
-            result.entities = _bio_spans(bio_viterbi(log_probs))
-        return results
+        return [
+            (_bio_spans(bio_viterbi(log_probs)), parses)
+            for log_probs, parses in zip(label_scores, results, strict=True)
+        ]
 
     def _run(
         self,
         batch: list[int],
         windows: list[tuple[int, int, list[int], list[int]]],
         label_scores: list[np.ndarray],
-        results: list[SentenceAnalysis],
+        segments: Sequence[Sequence[tuple[int, int]]],
+        results: list[list[SentenceAnalysis]],
         single_window: set[int],
     ) -> None:
         width = max(len(windows[i][2]) for i in batch)
@@ -170,11 +188,14 @@ class EncoderModel:
                 # Later windows overwrite only the overlap past its first half (more left context).
                 if f >= 0 and (offset == 0 or j >= WINDOW_OVERLAP_WORDS // 2):
                     label_scores[s_index][offset + j] = log_probs[r, f]
-            if self.parses and s_index in single_window and first:
-                results[s_index] = self._parse(hidden[r], first)
+            if self.parses and s_index in single_window:
+                for k, (start, end) in enumerate(segments[s_index]):
+                    if end > start:
+                        results[s_index][k] = self._parse(hidden[r], first[start:end])
 
     def _parse(self, hidden: np.ndarray, first: list[int]) -> SentenceAnalysis:
-        """UPOS, heads and relations of one sentence that fits in a single window."""
+        """UPOS, heads and relations of one sentence that fits in a single window (`first`: its
+        words' first pieces; the window's <s> stands for the root)."""
         upos_names, dep_names = self.meta["upos"], self.meta["deps"]
         nodes = np.array([0, *first])  # node 0 = <s> stands for the root
         x = hidden[nodes]
