@@ -129,3 +129,20 @@ def test_evaluate_reports_entity_scores_without_the_ruler() -> None:
     assert scores["ents_f"] == 1.0 and set(scores["ents_per_type"]) == {"PER", "LOC"}
     # the scorer compares with the reference: a reference the model disagrees with scores lower
     assert plain.evaluate([Example(Doc(plain.vocab, words=words), wrong)])["ents_f"] == 0.0
+
+
+def test_a_chunk_of_two_sentences_gives_names_across_it_and_a_tree_per_sentence(nlp) -> None:
+    model = nlp.get_pipe(FACTORY).model
+    first = ["Olaf", "Scholz", "landete", "am", "Morgen", "."]
+    second = ["Er", "traf", "Emmanuel", "Macron", "in", "Paris", "."]
+    parse = model.parses
+    segments = [(0, 6), (6, 13)] if parse else []
+    [(entities, trees)] = model.analyse_chunks([first + second], [segments])
+    assert ("PER", 0, 2) in entities and ("PER", 8, 10) in entities
+    assert ("LOC", 11, 12) in entities
+    if not parse:
+        return
+    for tree, n in zip(trees, (6, 7), strict=True):
+        assert tree.heads is not None and len(tree.heads) == n
+        assert all(0 <= h < n for h in tree.heads)  # heads stay inside their own sentence
+        assert sum(1 for w, h in enumerate(tree.heads) if w == h) == 1
