@@ -58,6 +58,8 @@ AUGMENTERS = ROOT / "scripts" / "spacy_augmenters.py"  # registry functions the 
 NER_LABELS = ("PER", "LOC", "ORG", "MISC")
 SENTS_PER_DOC = 10  # UD docs hold several sentences so the parser learns sentence boundaries
 GOLD_COPIES = 3  # how often the gold UD docs appear next to the silver trees (`silver`)
+# NER training files of step `silver` by the text the teacher's names come from
+SILVER_TEXT_SUFFIX = {"treebank": "", "hipe": "-hipe", "open": "-open"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -356,6 +358,37 @@ def open_hipe_sentences(data: Path) -> list[tuple[list[str], list[str]]]:
     return sents
 
 
+def wikiwars_sentences(data: Path) -> list[list[str]]:
+    """The words of each sentence of the WikiWarsDE articles here (German Wikipedia, CC BY-SA
+    3.0; the TIMEX2 keys are not read), tokenised and split by the shipped CNN.
+
+    Raw modern prose for silver names: about 46,000 words dense in places, people and armies.
+    The temporal evaluation reads the same articles (`scripts/eval_time.py`); names taught here
+    do not touch time expressions. Paragraphs are the text's blank-line blocks; headings are
+    kept as short sentences."""
+    import spacy
+
+    folder = data / "wikiwars_de" / "in"
+    paths = sorted(folder.glob("*.sgm"))
+    if not paths:
+        raise SystemExit(f"{folder}: no WikiWarsDE .sgm articles")
+    paragraphs: list[str] = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        body = re.search(r"<TEXT>(.*)</TEXT>", text, flags=re.S)
+        if body is None:
+            raise SystemExit(f"{path}: no <TEXT> element")
+        paragraphs += [p.strip() for p in re.split(r"\n\s*\n", body.group(1)) if p.strip()]
+    nlp = spacy.load(MODEL_DIR, exclude=["ner", "ner_fast", "parser_fast", "trainable_lemmatizer"])
+    sentences = []
+    for doc in nlp.pipe(paragraphs, batch_size=64):
+        for sent in doc.sents:
+            words = [t.text for t in sent if not t.is_space]
+            if words:
+                sentences.append(words)
+    return sentences
+
+
 def _fix_bio(tags: list[str]) -> list[str]:
     """Repair I- tags that do not continue an entity of the same type (e.g. after a split)."""
     out: list[str] = []
@@ -520,8 +553,11 @@ def silver(
     sentences and tags names in the UD training sentences (`teacher_annotations`). Only heads
     and relations are kept as silver for parsing: a UPOS without features would teach the
     morphologizer to drop them, while unset tags, morphs and lemmas count as missing in spaCy.
-    Dev sets are never labelled. Writes ``ud-train-silver.spacy`` (gold UD + silver trees) and
-    ``ner-train-aug-silver.spacy`` (gold GermEval + mention replacement + silver names).
+    Dev sets are never labelled. Writes ``ud-train-silver.spacy`` (gold UD + silver trees),
+    ``ner-train-aug-silver.spacy`` (gold GermEval + mention replacement + silver names on the
+    treebank sentences; the fast NER head) and ``ner-train-aug-silver-hipe.spacy`` (the same +
+    silver names on the 8,254 HIPE newseye/sonar sentences, CC BY; the NER run with
+    ``--silver-names``, round 8: the teacher's names, not HIPE's own annotation conventions).
     ``hipe`` also parses the HIPE newseye/sonar sentences (historical newspapers, CC BY) into
     ``ud-train-silver-hipe.spacy`` instead (an experiment, docs/ACCURACY.md round 7).
     """
@@ -531,8 +567,17 @@ def silver(
     vocab = spacy.blank("de").vocab
     ner_train = list(read_germeval(data / "germeval2014" / "NER-de-test.tsv"))
     ud_train = ud_train_sentences(data, pud_sentence_conventions)
-    to_parse = ner_train + (open_hipe_sentences(data) if hipe else [])
-    trees, names = teacher_annotations(to_parse, ud_train, teacher)
+    hipe_sentences = open_hipe_sentences(data)
+    to_parse = ner_train + (hipe_sentences if hipe else [])
+    hipe_words = [UDSentence(words=words) for words, _ in hipe_sentences]
+    wiki_words = [UDSentence(words=words) for words in wikiwars_sentences(data)]
+    trees, names = teacher_annotations(to_parse, ud_train + hipe_words + wiki_words, teacher)
+    n_ud, n_hipe = len(ud_train), len(hipe_words)
+    names, hipe_names, wiki_names = (
+        names[:n_ud],
+        names[n_ud : n_ud + n_hipe],
+        names[n_ud + n_hipe :],
+    )
 
     def silver_ud_docs() -> Iterator[Doc]:
         # Gold first and repeated: only gold trains the tagger, morphologizer and lemmatizer,
@@ -551,6 +596,10 @@ def silver(
     _save(DocBin(docs=silver_ud_docs()), f"ud-train-silver{'-hipe' if hipe else ''}.spacy")
     augmented = mention_replacement(ner_train, copies=1)
     _save(DocBin(docs=ner_docs(vocab, ner_train + augmented + names)), "ner-train-aug-silver.spacy")
+    hipe_docs = ner_docs(vocab, ner_train + augmented + names + hipe_names)
+    _save(DocBin(docs=hipe_docs), "ner-train-aug-silver-hipe.spacy")
+    open_docs = ner_docs(vocab, ner_train + augmented + names + hipe_names + wiki_names)
+    _save(DocBin(docs=open_docs), "ner-train-aug-silver-open.spacy")
 
 
 VECTORS_DIR = RUNS_DIR / "vectors"  # gitignored with the runs
@@ -703,6 +752,7 @@ def train(
     overrides: list[str],
     silver_trees: bool = False,
     silver_names: bool = False,
+    silver_text: str = "open",
 ) -> None:
     jobs = []
     if only in (None, "ud"):
@@ -715,7 +765,9 @@ def train(
             raise SystemExit("--silver-names goes with --augment and without --hipe")
         if silver_trees and hipe and only is None:
             raise SystemExit("--silver --hipe is a UD experiment: add --only ud")
-        suffix = "-silver" if silver_names else ""
+        # which unlabelled text carries the teacher's names: the treebank sentences, + HIPE
+        # newseye/sonar, + WikiWarsDE ("open", all text whose licence allows it; round 9)
+        suffix = f"-silver{SILVER_TEXT_SUFFIX[silver_text]}" if silver_names else ""
         train_file = f"ner-train{'-hipe' if hipe else ''}{'-aug' if augment else ''}{suffix}.spacy"
         jobs.append(("ner", run or "ner", train_file, "ner-dev.spacy", "ner.model.tok2vec"))
     for cfg, name, train_file, dev_file, t2v in jobs:
@@ -761,7 +813,14 @@ def assemble(ud_run: str, ner_run: str, out: Path) -> None:
         ner_vec.shape == ud_vec.shape and bool((ner_vec.data == ud_vec.data).all())
     ):
         raise SystemExit("UD and NER runs were trained with different vectors")
-    nlp.add_pipe("ner", source=ner_nlp, last=True)
+    source_ud_run = nlp.meta.get("lagebild", {}).get("ud_run", ud_run)
+    if "ner" in nlp.component_names:
+        # the UD run is an assembled model (`snapshot`): swap its NER, keep the fast heads
+        nlp.remove_pipe("ner")
+    if "ner_fast" in nlp.component_names:
+        nlp.add_pipe("ner", source=ner_nlp, before="ner_fast")
+    else:
+        nlp.add_pipe("ner", source=ner_nlp, last=True)
     performance = dict(nlp.meta.get("performance", {}))
     performance.update(
         {k: v for k, v in ner_nlp.meta.get("performance", {}).items() if k.startswith("ents")}
@@ -783,9 +842,10 @@ def assemble(ud_run: str, ner_run: str, out: Path) -> None:
                     "license": "MIT",
                 },
             ],
-            "lagebild": {"ud_run": ud_run, "ner_run": ner_run},
         }
     )
+    # fast_heads, if the UD run already has them, stay described
+    nlp.meta.setdefault("lagebild", {}).update({"ud_run": source_ud_run, "ner_run": ner_run})
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -816,25 +876,43 @@ def snapshot(model: Path) -> None:
     shutil.copytree(model, shipped)
     table = spacy.blank("de")
     table.vocab.vectors = spacy.load(model).vocab.vectors
+    VECTORS_DIR.mkdir(parents=True, exist_ok=True)  # a fresh clone has no training/runs yet
     table.to_disk(VECTORS_DIR / "e5-floret")
     print(f"{model} -> {shipped}; vectors {table.vocab.vectors.shape} -> {VECTORS_DIR}")
 
 
-def fast(model: Path, use_silver: bool = False) -> None:
+def fast(
+    model: Path,
+    use_silver: bool = False,
+    silver_text: str = "hipe",
+    heads_to_train: Iterable[str] = tuple(FAST_HEADS),
+) -> None:
     """Train the fast mode's heads on ``model``'s frozen tok2vec and add them to ``model``.
 
     ``parser_fast`` (hidden width 64) and ``ner_fast`` listen to the model's own tok2vec, so the
     fast mode runs one tok2vec instead of two and a narrower parser. Both are stored disabled:
     ``lagebild.nlp`` enables them (and excludes ``parser``/``ner``) only in the fast mode.
     ``use_silver`` trains both on the files of step `silver`: the parser with the silver trees,
-    the NER head with the silver names too (GermEval dev F1 0.542 against 0.535 without them).
+    the NER head with the silver names too (GermEval dev F1 0.542 against 0.535 without them),
+    taken from ``silver_text`` (see ``--silver-text``). ``heads_to_train`` retrains some heads
+    only; the others are kept from ``model``.
     """
     import spacy
 
-    heads = {}
+    unknown = set(heads_to_train) - set(FAST_HEADS)
+    if unknown:
+        raise SystemExit(f"unknown fast heads {sorted(unknown)}: choose from {list(FAST_HEADS)}")
+    # head name -> (pipeline to source it from, its name there, its dev scores)
+    heads: dict[str, tuple[object, str, dict]] = {}
     for name, (cfg, train_file, dev_file) in FAST_HEADS.items():
+        if name not in heads_to_train:
+            kept = spacy.load(model)
+            scores = kept.meta.get("lagebild", {}).get("fast_heads", {}).get(name, {})
+            heads[name] = (kept, name, scores)
+            continue
         if use_silver:
-            train_file = train_file.replace(".spacy", "-silver.spacy")
+            suffix = SILVER_TEXT_SUFFIX[silver_text] if name == "ner_fast" else ""
+            train_file = train_file.replace(".spacy", f"-silver{suffix}.spacy")
         out = RUNS_DIR / cfg
         cmd = [
             *_spacy_train(cfg, out),
@@ -849,18 +927,20 @@ def fast(model: Path, use_silver: bool = False) -> None:
         t0 = time.time()
         subprocess.run(cmd, check=True)
         print(f"{cfg}: trained in {time.time() - t0:.0f} s", flush=True)
-        heads[name] = spacy.load(out / "model-best")
+        performance = json.loads((out / "model-best" / "meta.json").read_text())["performance"]
+        heads[name] = (spacy.load(out / "model-best"), name.removesuffix("_fast"), performance)
     nlp = spacy.load(model)
     for name in FAST_HEADS:
         if name in nlp.component_names:
             nlp.remove_pipe(name)
-    nlp.add_pipe("parser", name="parser_fast", source=heads["parser_fast"], after="parser")
-    nlp.add_pipe("ner", name="ner_fast", source=heads["ner_fast"], last=True)
+    source, source_name, _ = heads["parser_fast"]
+    nlp.add_pipe(source_name, name="parser_fast", source=source, after="parser")
+    source, source_name, _ = heads["ner_fast"]
+    nlp.add_pipe(source_name, name="ner_fast", source=source, last=True)
     for name in FAST_HEADS:
         nlp.disable_pipe(name)
     nlp.meta.setdefault("lagebild", {})["fast_heads"] = {
-        name: json.loads((RUNS_DIR / cfg / "model-best" / "meta.json").read_text())["performance"]
-        for name, (cfg, _, _) in FAST_HEADS.items()
+        name: scores for name, (_, _, scores) in heads.items()
     }
     tmp = model.with_name(model.name + ".tmp")
     if tmp.exists():
@@ -905,7 +985,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--silver-names",
         action="store_true",
-        help="NER run: gold + the transformer's names on the treebank sentences (not shipped)",
+        help="NER run: gold + the transformer's names on the treebank and the HIPE "
+        "newseye/sonar sentences, made by step `silver`",
+    )
+    ap.add_argument(
+        "--silver-text",
+        choices=list(SILVER_TEXT_SUFFIX),
+        default="open",
+        help="with --silver-names: the text the teacher's names come from (treebank sentences; "
+        "+ HIPE newseye/sonar; + WikiWarsDE = open, the default)",
+    )
+    ap.add_argument(
+        "--fast-heads",
+        default=",".join(FAST_HEADS),
+        help="step fast: which heads to retrain, comma-separated (the others are kept)",
     )
     ap.add_argument(
         "--pud-sentence-conventions",
@@ -937,11 +1030,12 @@ def main(argv: list[str] | None = None) -> None:
             overrides,
             silver_trees=args.silver,
             silver_names=args.silver_names,
+            silver_text=args.silver_text,
         )
     if args.step in ("assemble", "all"):
         assemble(args.ud_run, args.ner_run, args.out)
     if args.step in ("fast", "all"):
-        fast(args.out, args.silver)
+        fast(args.out, args.silver, args.silver_text, args.fast_heads.split(","))
 
 
 if __name__ == "__main__":

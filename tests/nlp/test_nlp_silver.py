@@ -24,17 +24,37 @@ CONLLU = """# text = Olaf Scholz reiste nach Warschau.
 6\t.\t.\tPUNCT\t$.\t_\t3\tpunct\t_\t_
 
 """
+# HIPE's own tags are all O here: the silver names must come from the teacher
+HIPE = "TOKEN\tNE-COARSE-LIT\tMISC\n" + "".join(
+    f"{word}\tO\t{'EndOfSentence' if word == '.' else '_'}\n"
+    for word in "Der Kaiser empfing Bismarck in Berlin .".split()
+)
+
+# A WikiWarsDE-style article (team-written): raw text, no tags inside <TEXT>
+WIKIWARS = (
+    "<DOC>\n<DOCID>01_Test</DOCID>\n<TEXT>\nDer Feldzug\n\n"
+    "Im Sommer zog Napoleon mit seiner Armee nach Moskau.\n</TEXT>\n</DOC>\n"
+)
+
+
+def _write_corpora(data: Path) -> Path:
+    """The corpus folders step `silver` reads, in the layout of ../shared/data."""
+    (data / "germeval2014").mkdir(parents=True)
+    (data / "germeval2014" / "NER-de-test.tsv").write_text(GERMEVAL, encoding="utf-8")
+    for treebank, name in (("GSD", "de_gsd-ud-test.conllu"), ("PUD", "de_pud-ud-test.conllu")):
+        (data / "ud_german" / treebank).mkdir(parents=True)
+        (data / "ud_german" / treebank / name).write_text(CONLLU, encoding="utf-8")
+    (data / "hipe2022_de").mkdir()
+    (data / "hipe2022_de" / "HIPE-2022-v2.1-sonar-test-de.tsv").write_text(HIPE, encoding="utf-8")
+    (data / "wikiwars_de" / "in").mkdir(parents=True)
+    (data / "wikiwars_de" / "in" / "01_Test.sgm").write_text(WIKIWARS, encoding="utf-8")
+    return data
 
 
 @pytest.fixture(scope="module")
 def silver_corpus(load_script, tmp_path_factory: pytest.TempPathFactory) -> Path:
     train_nlp = load_script("train_nlp")
-    data = tmp_path_factory.mktemp("data")
-    (data / "germeval2014").mkdir()
-    (data / "germeval2014" / "NER-de-test.tsv").write_text(GERMEVAL, encoding="utf-8")
-    for treebank, name in (("GSD", "de_gsd-ud-test.conllu"), ("PUD", "de_pud-ud-test.conllu")):
-        (data / "ud_german" / treebank).mkdir(parents=True)
-        (data / "ud_german" / treebank / name).write_text(CONLLU, encoding="utf-8")
+    data = _write_corpora(tmp_path_factory.mktemp("data"))
     corpus = tmp_path_factory.mktemp("corpus")
     train_nlp.CORPUS_DIR = corpus  # the module's output folder; the real one stays untouched
     train_nlp.silver(data)
@@ -65,6 +85,25 @@ def test_silver_trees_keep_gold_treebank_and_leave_morphology_missing(silver_cor
     roots = [s.root.text for s in silver.sents]
     assert roots == ["besuchte", "lud"]
     assert {t.dep_ for t in silver[0:6] if t.head.text == "besuchte"} >= {"nsubj", "punct"}
+
+
+def test_silver_names_of_the_hipe_sentences_go_to_their_own_file(silver_corpus: Path) -> None:
+    with_hipe = _docs(silver_corpus / "ner-train-aug-silver-hipe.spacy")
+    without = _docs(silver_corpus / "ner-train-aug-silver.spacy")
+    assert [d.text for d in with_hipe[:-1]] == [d.text for d in without]
+    hipe = with_hipe[-1]
+    assert hipe.text.startswith("Der Kaiser empfing Bismarck")
+    assert {(e.text, e.label_) for e in hipe.ents} >= {("Bismarck", "PER"), ("Berlin", "LOC")}
+
+
+def test_silver_names_of_the_wikiwars_text_go_last_into_the_open_file(silver_corpus: Path) -> None:
+    with_wiki = _docs(silver_corpus / "ner-train-aug-silver-open.spacy")
+    with_hipe = _docs(silver_corpus / "ner-train-aug-silver-hipe.spacy")
+    assert [d.text for d in with_wiki[: len(with_hipe)]] == [d.text for d in with_hipe]
+    heading, sentence = with_wiki[len(with_hipe) :]
+    assert heading.text.startswith("Der Feldzug")
+    assert sentence.text.startswith("Im Sommer zog Napoleon")
+    assert {(e.text, e.label_) for e in sentence.ents} >= {("Napoleon", "PER"), ("Moskau", "LOC")}
 
 
 def test_silver_names_label_the_treebank_sentences(silver_corpus: Path) -> None:
@@ -125,12 +164,7 @@ def test_silver_step_lifts_crossing_teacher_arcs(
     from spacy.pipeline._parser_internals import nonproj
 
     train_nlp = load_script("train_nlp")
-    data = tmp_path / "data"
-    (data / "germeval2014").mkdir(parents=True)
-    (data / "germeval2014" / "NER-de-test.tsv").write_text(GERMEVAL, encoding="utf-8")
-    for treebank, name in (("GSD", "de_gsd-ud-test.conllu"), ("PUD", "de_pud-ud-test.conllu")):
-        (data / "ud_german" / treebank).mkdir(parents=True)
-        (data / "ud_german" / treebank / name).write_text(CONLLU, encoding="utf-8")
+    data = _write_corpora(tmp_path / "data")
     words = ["Gäste", "hat", "er", "eingeladen", "viele"]
     # a teacher tree with a crossing arc: "viele" -> "Gäste" spans "eingeladen", the root
     crossing = train_nlp.UDSentence(
@@ -151,4 +185,3 @@ def test_silver_step_lifts_crossing_teacher_arcs(
     assert not nonproj.is_nonproj_tree(heads)
     assert heads[4] == 3  # lifted from "Gäste" to its head
     assert [t.dep_ for t in silver] == ["obj", "aux", "nsubj", "ROOT", "det"]  # undecorated
-
