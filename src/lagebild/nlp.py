@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -181,10 +182,15 @@ _ENTITY_LABEL = {"person": "PER", "state": "LOC", "igo": "ORG", "org": "ORG"}
 def add_known_actor_ruler(nlp: Language) -> None:
     """Tag names from the actor registry that the statistical NER left untagged.
 
-    The NER is trained on little data and misses frequent political names such as "Kreml" or
-    "Weißen Hauses"; the registry (`lagebild/data/actors`) knows them with their inflected
-    forms. The ruler runs after `ner` and never overwrites its entities, so it only fills gaps.
+    The NER is trained on little data and misses frequent political names such as "Kreml",
+    "Weißen Hauses" or a bare "Biden"; the registry (`lagebild/data/actors`) knows them with
+    their inflected forms, and a person's surname where it names the person on its own. The
+    ruler runs after `ner` and never overwrites its entities, so it only fills gaps. A second
+    rule after it relabels a seat of government the NER called a place when it is a
+    clause's subject (`_acting_seats_are_organisations`).
     """
+    from spacy.language import Language
+
     from lagebild.actors import load_registry
 
     if ACTOR_RULER in nlp.pipe_names:
@@ -194,7 +200,8 @@ def add_known_actor_ruler(nlp: Language) -> None:
         label = _ENTITY_LABEL.get(actor.type)
         if label is None:
             continue
-        for name in actor.names:
+        # surnames only where the registry lists them: forms that name the person anywhere
+        for name in (*actor.names, *actor.surnames):
             variants = {name} if name.endswith(("s", "x", "z", "ß")) else {name, name + "s"}
             patterns.extend({"label": label, "pattern": v} for v in sorted(variants))
     ruler = nlp.add_pipe(
@@ -204,6 +211,47 @@ def add_known_actor_ruler(nlp: Language) -> None:
         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"},
     )
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    if not Language.has_factory(SEAT_SUBJECTS):
+        Language.component(SEAT_SUBJECTS, func=_acting_seats_are_organisations)
+    nlp.add_pipe(SEAT_SUBJECTS, after=ACTOR_RULER)
+
+
+SEAT_SUBJECTS = "lagebild_seat_subjects"
+SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
+
+
+@cache
+def _seat_names() -> frozenset[str]:
+    """Names of registry bodies whose name is a building standing for them ("Kreml")."""
+    from lagebild.actors import load_registry
+
+    names = set()
+    for actor in load_registry().actors.values():
+        if actor.seat and _ENTITY_LABEL.get(actor.type) == "ORG":
+            names.update(actor.names)
+    return frozenset(names)
+
+
+def _acting_seats_are_organisations(doc: Doc) -> Doc:
+    """A seat of government that is the subject of a clause acts, so it is an organisation.
+
+    The NER learns buildings as places: "Das Weiße Haus teilte mit" came out LOC, while the
+    same name after "im" is rightly a place. Only names the registry marks as seats change,
+    only from LOC to ORG, and only as a subject ("nsubj", "nsubj:pass"); the model's span
+    stays as it is.
+    """
+    from spacy.tokens import Span
+
+    seats = _seat_names()
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        if ent.label_ == "LOC" and ent.text in seats and ent.root.dep_ in SUBJECT_RELATIONS:
+            ents[i] = Span(doc, ent.start, ent.end, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
 
 
 def add_sentence_rules(nlp: Language) -> None:

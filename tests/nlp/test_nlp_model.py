@@ -155,3 +155,42 @@ def test_known_actor_ruler_fills_gaps_without_overwriting_ner() -> None:
     assert ("Weiße Haus", "ORG") in ents
     plain = load_nlp(known_actors=False, mode="standard")
     assert ACTOR_RULER not in plain.pipe_names
+
+
+def test_known_actor_ruler_tags_a_registry_surname_on_its_own() -> None:
+    text = "Im Telefonat bestätigte Biden außerdem die Zusagen. Peskows Antwort blieb vage."
+    plain = load_nlp(known_actors=False, mode="standard")(text)
+    ruled = load_nlp(mode="standard")(text)
+    assert ("Biden", "PER") not in _ents(plain)  # the CNN alone misses the bare surname
+    assert {("Biden", "PER"), ("Peskows", "PER")} <= _ents(ruled)
+
+
+def _seat_rule_doc(words: list[str], heads: list[int], deps: list[str], ents: list[str]):
+    from lagebild.nlp import SEAT_SUBJECTS, load_nlp
+
+    rule = load_nlp(mode="standard").get_pipe(SEAT_SUBJECTS)
+    doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, ents=ents)
+    return {(e.text, e.label_) for e in rule(doc).ents}
+
+
+def test_a_seat_of_government_as_subject_is_an_organisation_elsewhere_a_place() -> None:
+    # "Das Weiße Haus schwieg ." with the name tagged as a place, as the CNN tends to
+    acting = _seat_rule_doc(
+        ["Das", "Weiße", "Haus", "schwieg", "."],
+        [2, 2, 3, 3, 3],
+        ["det", "amod", "nsubj", "ROOT", "punct"],
+        ["O", "B-LOC", "I-LOC", "O", "O"],
+    )
+    assert acting == {("Weiße Haus", "ORG")}
+    # "Im Weißen Haus tagten Berater ." : the building; "Berlin schwieg ." : not a seat
+    place = _seat_rule_doc(
+        ["Im", "Weißen", "Haus", "tagten", "Berater", "."],
+        [2, 2, 3, 3, 3, 3],
+        ["case", "amod", "obl", "ROOT", "nsubj", "punct"],
+        ["O", "B-LOC", "I-LOC", "O", "O", "O"],
+    )
+    assert place == {("Weißen Haus", "LOC")}
+    city = _seat_rule_doc(
+        ["Berlin", "schwieg", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"], ["B-LOC", "O", "O"]
+    )
+    assert city == {("Berlin", "LOC")}
