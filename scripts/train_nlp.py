@@ -1046,7 +1046,7 @@ def main(argv: list[str] | None = None) -> None:
         "--registry-names",
         action="store_true",
         help="NER run with --silver-names: + one copy of the GermEval sentences with the actor "
-        "registry's names as mentions (measured in round 9, not shipped)",
+        "registry's names as mentions (round 9 candidate, not shipped)",
     )
     ap.add_argument(
         "--fast-heads",
