@@ -442,9 +442,6 @@ def mention_replacement(
     return out
 
 
-REGISTRY_LABELS = {"person": "PER", "state": "LOC", "igo": "ORG", "org": "ORG"}
-
-
 def registry_name_pools() -> dict[str, list[list[str]]]:
     """The actor registry's names (persons with their unambiguous surnames, states, IGOs and
     institutions) as replacement mentions by NER label, split into words at spaces.
@@ -453,10 +450,11 @@ def registry_name_pools() -> dict[str, list[list[str]]]:
     people and bodies in today's news, and foreign surnames such as "Peskow" were tagged as
     places."""
     from lagebild.actors import load_registry
+    from lagebild.nlp import ACTOR_ENTITY_LABEL
 
     pools: dict[str, list[list[str]]] = {}
     for actor in load_registry().actors.values():
-        label = REGISTRY_LABELS.get(actor.type)
+        label = ACTOR_ENTITY_LABEL.get(actor.type)
         if label is None:
             continue
         for name in sorted({*actor.names, *actor.surnames}):
@@ -583,9 +581,11 @@ def silver(
     morphologizer to drop them, while unset tags, morphs and lemmas count as missing in spaCy.
     Dev sets are never labelled. Writes ``ud-train-silver.spacy`` (gold UD + silver trees),
     ``ner-train-aug-silver.spacy`` (gold GermEval + mention replacement + silver names on the
-    treebank sentences; the fast NER head) and ``ner-train-aug-silver-hipe.spacy`` (the same +
-    silver names on the 8,254 HIPE newseye/sonar sentences, CC BY; the NER run with
-    ``--silver-names``, round 8: the teacher's names, not HIPE's own annotation conventions).
+    treebank sentences; the fast NER head), ``ner-train-aug-silver-hipe.spacy`` (the same +
+    silver names on the 8,254 HIPE newseye/sonar sentences, CC BY: the teacher's names, not
+    HIPE's own annotation conventions), ``ner-train-aug-silver-open.spacy`` (+ the WikiWarsDE
+    sentences; the shipped NER run, round 9) and ``ner-train-aug-silver-open-registry.spacy``
+    (+ a copy of the GermEval sentences with the registry's names, ``--registry-names``).
     ``hipe`` also parses the HIPE newseye/sonar sentences (historical newspapers, CC BY) into
     ``ud-train-silver-hipe.spacy`` instead (an experiment, docs/ACCURACY.md round 7).
     """
@@ -950,9 +950,9 @@ def fast(
         raise SystemExit(f"unknown fast heads {sorted(unknown)}: choose from {list(FAST_HEADS)}")
     # head name -> (pipeline to source it from, its name there, its dev scores)
     heads: dict[str, tuple[object, str, dict]] = {}
+    kept = spacy.load(model) if set(FAST_HEADS) - set(heads_to_train) else None
     for name, (cfg, train_file, dev_file) in FAST_HEADS.items():
-        if name not in heads_to_train:
-            kept = spacy.load(model)
+        if kept is not None and name not in heads_to_train:
             scores = kept.meta.get("lagebild", {}).get("fast_heads", {}).get(name, {})
             heads[name] = (kept, name, scores)
             continue
@@ -1031,8 +1031,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--silver-names",
         action="store_true",
-        help="NER run: gold + the transformer's names on the treebank and the HIPE "
-        "newseye/sonar sentences, made by step `silver`",
+        help="NER run: gold + the transformer's names on the text --silver-text chooses, "
+        "made by step `silver`",
     )
     ap.add_argument(
         "--silver-text",

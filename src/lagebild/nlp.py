@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 import threading
-from functools import cache
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,8 @@ from lagebild.entity_consistency import add_entity_consistency
 from lagebild.errors import ConfigError
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `import lagebild` must stay light
+    from collections.abc import Callable
+
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
@@ -176,7 +178,8 @@ def _ner_name(nlp: Language) -> str | None:
 
 
 ACTOR_RULER = "lagebild_known_actors"
-_ENTITY_LABEL = {"person": "PER", "state": "LOC", "igo": "ORG", "org": "ORG"}
+# NER label of each registry actor type (also the training script's registry augmentation)
+ACTOR_ENTITY_LABEL = {"person": "PER", "state": "LOC", "igo": "ORG", "org": "ORG"}
 
 
 def add_known_actor_ruler(nlp: Language) -> None:
@@ -196,10 +199,13 @@ def add_known_actor_ruler(nlp: Language) -> None:
     if ACTOR_RULER in nlp.pipe_names:
         return
     patterns = []
+    seat_names: set[str] = set()
     for actor in load_registry().actors.values():
-        label = _ENTITY_LABEL.get(actor.type)
+        label = ACTOR_ENTITY_LABEL.get(actor.type)
         if label is None:
             continue
+        if actor.seat and label == "ORG":
+            seat_names.update(actor.names)
         # surnames only where the registry lists them: forms that name the person anywhere
         for name in (*actor.names, *actor.surnames):
             variants = {name} if name.endswith(("s", "x", "z", "ß")) else {name, name + "s"}
@@ -212,27 +218,22 @@ def add_known_actor_ruler(nlp: Language) -> None:
     )
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     if not Language.has_factory(SEAT_SUBJECTS):
-        Language.component(SEAT_SUBJECTS, func=_acting_seats_are_organisations)
-    nlp.add_pipe(SEAT_SUBJECTS, after=ACTOR_RULER)
+        Language.factory(SEAT_SUBJECTS, default_config={"seat_names": []}, func=_seat_rule)
+    nlp.add_pipe(SEAT_SUBJECTS, after=ACTOR_RULER, config={"seat_names": sorted(seat_names)})
 
 
 SEAT_SUBJECTS = "lagebild_seat_subjects"
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
 
 
-@cache
-def _seat_names() -> frozenset[str]:
-    """Names of registry bodies whose name is a building standing for them ("Kreml")."""
-    from lagebild.actors import load_registry
-
-    names = set()
-    for actor in load_registry().actors.values():
-        if actor.seat and _ENTITY_LABEL.get(actor.type) == "ORG":
-            names.update(actor.names)
-    return frozenset(names)
+def _seat_rule(nlp: Language, name: str, seat_names: list[str]) -> Callable[[Doc], Doc]:
+    """spaCy factory: `_acting_seats_are_organisations` for the registry's seat names
+    ("Kreml", "Weißes Haus": bodies named after their building)."""
+    # a partial, not a lambda: picklable for nlp.pipe(n_process=…) with spawned workers
+    return partial(_acting_seats_are_organisations, seats=frozenset(seat_names))
 
 
-def _acting_seats_are_organisations(doc: Doc) -> Doc:
+def _acting_seats_are_organisations(doc: Doc, seats: frozenset[str]) -> Doc:
     """A seat of government that is the subject of a clause acts, so it is an organisation.
 
     The NER learns buildings as places: "Das Weiße Haus teilte mit" came out LOC, while the
@@ -242,7 +243,6 @@ def _acting_seats_are_organisations(doc: Doc) -> Doc:
     """
     from spacy.tokens import Span
 
-    seats = _seat_names()
     ents = list(doc.ents)
     changed = False
     for i, ent in enumerate(ents):
