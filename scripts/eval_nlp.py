@@ -189,6 +189,10 @@ def main(argv: list[str] | None = None) -> None:
         "--no-entity-consistency", action="store_true",
         help="keep each mention's own label (no one-label-per-name pass over the document)",
     )
+    ap.add_argument(
+        "--no-lexicon-lemmas", action="store_true",
+        help="keep the trained lemmatizer's lemmas (no dictionary pass, lagebild.lexicon_lemmas)",
+    )
     ap.add_argument("--mode", default=None, help="NLP mode: standard (default), fast, accurate")
     ap.add_argument("--skip-smartdata", action="store_true")
     ap.add_argument(
@@ -205,6 +209,7 @@ def main(argv: list[str] | None = None) -> None:
         args.model,
         known_actors=not args.no_known_actors,
         entity_consistency=not args.no_entity_consistency,
+        lexicon_lemmas=not args.no_lexicon_lemmas,
         mode=args.mode,
     )
     results: dict[str, object] = {

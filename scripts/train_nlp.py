@@ -586,8 +586,10 @@ def silver(
     HIPE's own annotation conventions), ``ner-train-aug-silver-open.spacy`` (+ the WikiWarsDE
     sentences; the shipped NER run, round 9) and ``ner-train-aug-silver-open-registry.spacy``
     (+ a copy of the GermEval sentences with the registry's names, ``--registry-names``).
-    ``hipe`` also parses the HIPE newseye/sonar sentences (historical newspapers, CC BY) into
-    ``ud-train-silver-hipe.spacy`` instead (an experiment, docs/ACCURACY.md round 7).
+    ``ud-train-silver-open.spacy`` adds trees of the WikiWarsDE sentences to the GermEval ones
+    (UD run with ``--silver-text open``). ``hipe`` parses the HIPE newseye/sonar sentences
+    (historical newspapers, CC BY) into ``ud-train-silver-hipe.spacy`` instead (an experiment,
+    docs/ACCURACY.md round 7).
     """
     import spacy
     from spacy.tokens import Doc, DocBin
@@ -607,21 +609,26 @@ def silver(
         names[n_ud + n_hipe :],
     )
 
-    def silver_ud_docs() -> Iterator[Doc]:
+    def silver_ud_docs(silver_trees: list[UDSentence]) -> Iterator[Doc]:
         # Gold first and repeated: only gold trains the tagger, morphologizer and lemmatizer,
         # which lost 2-4 points when silver made up 72 % of the docs.
         for _ in range(GOLD_COPIES):
             yield from ud_docs(vocab, ud_train)
-        for group in range(0, len(trees), SENTS_PER_DOC):
+        for group in range(0, len(silver_trees), SENTS_PER_DOC):
             words, heads, deps, starts = [], [], [], []
-            for s in trees[group : group + SENTS_PER_DOC]:
+            for s in silver_trees[group : group + SENTS_PER_DOC]:
                 heads += [h + len(words) for h in lift_nonprojective(s.heads, s.deps)]
                 words += s.words
                 deps += s.deps
                 starts += [True] + [False] * (len(s.words) - 1)
             yield Doc(vocab, words=words, heads=heads, deps=deps, sent_starts=starts)
 
-    _save(DocBin(docs=silver_ud_docs()), f"ud-train-silver{'-hipe' if hipe else ''}.spacy")
+    _save(DocBin(docs=silver_ud_docs(trees)), f"ud-train-silver{'-hipe' if hipe else ''}.spacy")
+    if not hipe:
+        # + the WikiWarsDE sentences: modern prose split by the CNN itself, so unlike HIPE's
+        # OCR'd text they teach no foreign sentence boundaries (round 10)
+        wiki_trees, _ = teacher_annotations([(w.words, []) for w in wiki_words], [], teacher)
+        _save(DocBin(docs=silver_ud_docs(trees + wiki_trees)), "ud-train-silver-open.spacy")
     augmented = mention_replacement(ner_train, copies=1)
     _save(DocBin(docs=ner_docs(vocab, ner_train + augmented + names)), "ner-train-aug-silver.spacy")
     hipe_docs = ner_docs(vocab, ner_train + augmented + names + hipe_names)
@@ -787,12 +794,16 @@ def train(
     silver_names: bool = False,
     silver_text: str = "open",
     registry_names: bool = False,
+    ud_silver_text: str | None = None,
 ) -> None:
     jobs = []
     if only in (None, "ud"):
         train_file = "ud-train.spacy"
         if silver_trees:
-            train_file = f"ud-train-silver{'-hipe' if hipe else ''}.spacy"
+            # the UD run's silver trees: GermEval sentences (+ HIPE with --hipe); "open" adds
+            # the WikiWarsDE sentences (round 10)
+            ud_suffix = "-hipe" if hipe else ("-open" if ud_silver_text == "open" else "")
+            train_file = f"ud-train-silver{ud_suffix}.spacy"
         jobs.append(("ud", run or "ud", train_file, "ud-dev.spacy", "tok2vec.model"))
     if only in (None, "ner"):
         if silver_names and (hipe or not augment):
@@ -1040,7 +1051,8 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help="the text the teacher's names come from: treebank sentences; + HIPE "
         "newseye/sonar; + WikiWarsDE = open (default of the NER run with --silver-names; the "
-        "fast NER head's default is treebank, round 9)",
+        "fast NER head's default is treebank, round 9). UD run with --silver: open adds "
+        "silver trees of the WikiWarsDE sentences to the GermEval ones",
     )
     ap.add_argument(
         "--registry-names",
@@ -1085,6 +1097,7 @@ def main(argv: list[str] | None = None) -> None:
             silver_names=args.silver_names,
             silver_text=args.silver_text or "open",
             registry_names=args.registry_names,
+            ud_silver_text=args.silver_text,
         )
     if args.step in ("assemble", "all"):
         assemble(args.ud_run, args.ner_run, args.out)

@@ -21,9 +21,10 @@ docs/BENCHMARKS.md):
 treebanks: a line break (after a headline, a dateline line, "Anzeige") always ends a sentence;
 within a line a sentence ends only at sentence punctuation or a closing quote or bracket; and
 no sentence starts right after an opening quotation mark, at a closing one or at a full stop
-glued to the word before it. They are added at load time, not saved in the model, so the
-shipped directory stays a plain spaCy pipeline that ``spacy.load(path)`` opens without
-importing Lagebild.
+glued to the word before it. A German dictionary (`lagebild.lexicon_lemmas`) then corrects
+the trained lemmatizer where it knows the word. These passes are added at load time, not saved
+in the model, so the shipped directory stays a plain spaCy pipeline that ``spacy.load(path)``
+opens without importing Lagebild.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from lagebild.entity_consistency import add_entity_consistency
 from lagebild.errors import ConfigError
+from lagebild.lexicon_lemmas import add_lexicon_lemmas
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `import lagebild` must stay light
     from collections.abc import Callable
@@ -64,7 +66,7 @@ CLOSING_PUNCT = frozenset(".,;:!?)]}…")
 SENTENCE_END = frozenset(".!?…:;")
 CLOSING_BRACKETS = frozenset(")]}")
 
-_cache: dict[tuple[str, bool, bool, bool, str], Language] = {}
+_cache: dict[tuple[str, bool, bool, bool, bool, str], Language] = {}
 _lock = threading.Lock()
 
 
@@ -95,6 +97,7 @@ def load_nlp(
     sentence_rules: bool = True,
     known_actors: bool = True,
     entity_consistency: bool = True,
+    lexicon_lemmas: bool = True,
     mode: str | None = None,
 ) -> Language:
     """Load (once per process) the German spaCy pipeline named by ``config``.
@@ -103,12 +106,13 @@ def load_nlp(
     None (environment variable, else the model shipped in the package). ``mode`` picks speed
     against accuracy (`NLP_MODES`; default ``$LAGEBILD_NLP_MODE``, else ``"standard"``).
     ``known_actors`` adds the registry ruler, ``entity_consistency`` gives every name one label
-    per document (`lagebild.entity_consistency`). Raises
+    per document (`lagebild.entity_consistency`), ``lexicon_lemmas`` lets a German dictionary
+    correct the trained lemmatizer (`lagebild.lexicon_lemmas`). Raises
     `ConfigError` with a hint when the model or mode cannot be provided.
     """
     where = model_path(config)
     chosen = nlp_mode(mode)
-    key = (str(where), sentence_rules, known_actors, entity_consistency, chosen)
+    key = (str(where), sentence_rules, known_actors, entity_consistency, lexicon_lemmas, chosen)
     with _lock:
         if key in _cache:
             return _cache[key]
@@ -129,6 +133,8 @@ def load_nlp(
             add_transformer(nlp)
         if sentence_rules:
             add_sentence_rules(nlp)
+        if lexicon_lemmas:
+            add_lexicon_lemmas(nlp)
         if known_actors and _ner_name(nlp) is not None:
             add_known_actor_ruler(nlp)
         if entity_consistency and _ner_name(nlp) is not None:

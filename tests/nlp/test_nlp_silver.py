@@ -87,6 +87,23 @@ def test_silver_trees_keep_gold_treebank_and_leave_morphology_missing(silver_cor
     assert {t.dep_ for t in silver[0:6] if t.head.text == "besuchte"} >= {"nsubj", "punct"}
 
 
+def test_open_silver_trees_add_the_wikiwars_sentences_after_the_germeval_ones(
+    silver_corpus: Path,
+) -> None:
+    plain = _docs(silver_corpus / "ud-train-silver.spacy")
+    docs = _docs(silver_corpus / "ud-train-silver-open.spacy")
+    assert [d.text for d in docs[:3]] == [d.text for d in plain[:3]]  # gold three times
+    silver_sentences = [s.text for d in docs[3:] for s in d.sents]
+    assert silver_sentences[:2] == [s.text for s in plain[-1].sents]
+    assert silver_sentences[2:] == [
+        "Der Feldzug",
+        "Im Sommer zog Napoleon mit seiner Armee nach Moskau .",
+    ]
+    wiki = docs[-1]
+    assert wiki.has_annotation("DEP") and not wiki.has_annotation("MORPH")
+    assert list(wiki.sents)[-1].root.text == "zog"
+
+
 def test_silver_names_of_the_hipe_sentences_go_to_their_own_file(silver_corpus: Path) -> None:
     with_hipe = _docs(silver_corpus / "ner-train-aug-silver-hipe.spacy")
     without = _docs(silver_corpus / "ner-train-aug-silver.spacy")
