@@ -73,9 +73,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--processes", default="1,2")
+    ap.add_argument(
+        "--no-lexicon-lemmas",
+        action="store_true",
+        help="without the dictionary lemma pass (lagebild.lexicon_lemmas), for a side-by-side run",
+    )
     args = ap.parse_args(argv)
 
-    nlp = load_nlp(args.model, mode=args.mode)
+    nlp = load_nlp(args.model, mode=args.mode, lexicon_lemmas=not args.no_lexicon_lemmas)
     texts = load_texts(args.texts, args.docs)
     run(nlp, texts[:20], 1, args.batch_size)  # warm-up
     print(f"model: {args.model or 'de_lagebild'}; mode: {args.mode or 'standard'}")

@@ -2,9 +2,11 @@
 against the same with the dictionary pass of `lagebild.lexicon_lemmas`, overall, for verbs and
 auxiliaries, and for participles (gold STTS VVPP/VAPP/VMPP).
 
-    .venv/bin/python scripts/eval_lemmas.py [--model DIR] [--data ../shared/data]
+    .venv/bin/python scripts/eval_lemmas.py [--model DIR] [--data ../shared/data] [--set pud]
 
 Both columns come from one run of the CNN: the model's lemmas are read before the pass runs.
+``--set pud`` scores UD German PUD instead, a set the CNN was trained on (so its own column is
+optimistic there) and which has no STTS tags (no participle row).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from lagebild.nlp import DEFAULT_MODEL  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP"})
 VERBAL = frozenset({"VERB", "AUX"})
+TREEBANKS = {"gsd-dev": "GSD/de_gsd-ud-dev.conllu", "pud": "PUD/de_pud-ud-test.conllu"}
 
 
 def read_conllu(path: Path) -> list[list[list[str]]]:
@@ -73,15 +76,18 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default=str(DEFAULT_MODEL))
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--set", choices=sorted(TREEBANKS), default="gsd-dev")
     args = ap.parse_args(argv)
-    conllu = args.data / "ud_german" / "GSD" / "de_gsd-ud-dev.conllu"
+    conllu = args.data / "ud_german" / TREEBANKS[args.set]
     if not conllu.is_file():
-        raise SystemExit(f"{conllu}: UD German GSD dev not found (pass --data)")
+        raise SystemExit(f"{conllu}: UD German {args.set} not found (pass --data)")
     counts = score(args.model, conllu)
-    print("| tokens (GSD dev, gold) | n | trained lemmatizer | + dictionary pass |")
+    print(f"| tokens ({args.set}, gold) | n | trained lemmatizer | + dictionary pass |")
     print("|---|---|---|---|")
     for group in ("all", "verbs", "participles"):
         n = counts[f"{group} n"]
+        if not n:
+            continue
         model, after = counts[f"{group} model"] / n, counts[f"{group} pass"] / n
         print(f"| {group} | {n} | {model:.3f} | {after:.3f} |")
 

@@ -24,10 +24,10 @@ Steps (each can be run alone; ``all`` runs them in order):
 ``train``     spacy train configs/spacy/ud.cfg and ner.cfg -> training/runs/<name>/
 ``assemble``  UD pipeline + sourced NER (own tok2vec) -> src/lagebild/models/de_lagebild
 
-The shipped model's recipe (about an hour on 2 cores; docs/ACCURACY.md, rounds 7 and 9)::
+The shipped model's recipe (about an hour on 2 cores; docs/ACCURACY.md, rounds 7, 9 and 10)::
 
     .venv/bin/python scripts/train_nlp.py all --augment --vectors --pud-sentence-conventions \
-        --silver --silver-names --data ../shared/data
+        --silver --silver-names --registry-names --data ../shared/data
 
 Single experiments, e.g.::
 
@@ -584,8 +584,9 @@ def silver(
     treebank sentences; the fast NER head), ``ner-train-aug-silver-hipe.spacy`` (the same +
     silver names on the 8,254 HIPE newseye/sonar sentences, CC BY: the teacher's names, not
     HIPE's own annotation conventions), ``ner-train-aug-silver-open.spacy`` (+ the WikiWarsDE
-    sentences; the shipped NER run, round 9) and ``ner-train-aug-silver-open-registry.spacy``
-    (+ a copy of the GermEval sentences with the registry's names, ``--registry-names``).
+    sentences; the round-9 NER run) and ``ner-train-aug-silver-open-registry.spacy``
+    (+ a copy of the GermEval sentences with the registry's names, ``--registry-names``; the
+    shipped NER run since round 10).
     ``ud-train-silver-open.spacy`` adds trees of the WikiWarsDE sentences to the GermEval ones
     (UD run with ``--silver-text open``). ``hipe`` parses the HIPE newseye/sonar sentences
     (historical newspapers, CC BY) into ``ud-train-silver-hipe.spacy`` instead (an experiment,
@@ -1058,7 +1059,7 @@ def main(argv: list[str] | None = None) -> None:
         "--registry-names",
         action="store_true",
         help="NER run with --silver-names: + one copy of the GermEval sentences with the actor "
-        "registry's names as mentions (round 9 candidate, not shipped)",
+        "registry's names as mentions (the shipped NER run since round 10)",
     )
     ap.add_argument(
         "--fast-heads",

@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # spaCy is imported lazily: `import lagebild` must stay light
     from collections.abc import Callable
 
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 ENV_VAR = "LAGEBILD_NLP_MODEL"
 MODE_ENV_VAR = "LAGEBILD_NLP_MODE"
@@ -195,7 +195,7 @@ def add_known_actor_ruler(nlp: Language) -> None:
     "Weißen Hauses" or a bare "Biden"; the registry (`lagebild/data/actors`) knows them with
     their inflected forms, and a person's surname where it names the person on its own. The
     ruler runs after `ner` and never overwrites its entities, so it only fills gaps. A second
-    rule after it relabels a seat of government the NER called a place when it is a
+    rule after it relabels a seat of government the NER called a place (or MISC) when it is a
     clause's subject (`_acting_seats_are_organisations`).
     """
     from spacy.language import Language
@@ -242,18 +242,22 @@ def _seat_rule(nlp: Language, name: str, seat_names: list[str]) -> Callable[[Doc
 def _acting_seats_are_organisations(doc: Doc, seats: frozenset[str]) -> Doc:
     """A seat of government that is the subject of a clause acts, so it is an organisation.
 
-    The NER learns buildings as places: "Das Weiße Haus teilte mit" came out LOC, while the
-    same name after "im" is rightly a place. Only names the registry marks as seats change,
-    only from LOC to ORG, and only as a subject ("nsubj", "nsubj:pass"); the model's span
-    stays as it is.
+    The NER learns buildings as places: "Das Weiße Haus teilte mit" came out LOC (or MISC,
+    with the article inside the span), while the same name after "im" is rightly a place. Only
+    names the registry marks as seats change, only when the name is a subject ("nsubj",
+    "nsubj:pass"), and only to ORG; a leading article leaves the span, as in GermEval's
+    convention, otherwise the model's span stays as it is.
     """
     from spacy.tokens import Span
 
     ents = list(doc.ents)
     changed = False
     for i, ent in enumerate(ents):
-        if ent.label_ == "LOC" and ent.text in seats and ent.root.dep_ in SUBJECT_RELATIONS:
-            ents[i] = Span(doc, ent.start, ent.end, label="ORG")
+        if ent.label_ in ("ORG", "PER") or ent.root.dep_ not in SUBJECT_RELATIONS:
+            continue
+        start = ent.start + 1 if len(ent) > 1 and ent[0].pos_ == "DET" else ent.start
+        if doc[start : ent.end].text in seats:
+            ents[i] = Span(doc, start, ent.end, label="ORG")
             changed = True
     if changed:
         doc.ents = ents
@@ -282,36 +286,49 @@ def _sentence_rules(doc: Doc) -> Doc:
     into the article's first sentence; the token after an opening quote never starts one, nor
     does a quotation mark or closing punctuation glued to the token before it, nor a token
     after a word (see `_may_end_sentence`).
+
+    Reads and writes the doc as arrays: setting ``Token.is_sent_start`` token by token made
+    spaCy scan the whole doc for dependencies at every call, which cost 6 % of the fast mode.
     """
-    for i in range(1, len(doc)):
-        prev, tok = doc[i - 1], doc[i]
-        if tok.is_space:
+    import numpy
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
+
+    if len(doc) < 2:
+        return doc
+    # as int64, a "not a start" stored as uint64 reads as -1 again
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY, SENT_START]).astype("int64").tolist()
+    text = doc.text
+    texts = [text[idx : idx + length] for idx, length, _, _, _ in columns]
+    is_space = [bool(row[2]) for row in columns]
+    glued = [not row[3] for row in columns]  # no whitespace after the token
+    starts = [row[4] for row in columns]
+    for i in range(1, len(texts)):
+        prev, tok = texts[i - 1], texts[i]
+        if is_space[i]:
             continue
-        if prev.text in OPENING_QUOTES or (prev.text in QUOTES and _opens(doc, i - 1)):
-            tok.is_sent_start = False
-        elif (
-            (tok.text in QUOTES or tok.text[0] in CLOSING_PUNCT)
-            and not prev.whitespace_
-            and not prev.is_space
-        ):
-            tok.is_sent_start = False
-        elif (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
-        elif not _may_end_sentence(prev if not prev.is_space else doc[max(0, i - 2)]):
-            tok.is_sent_start = False
+        if prev in OPENING_QUOTES or (prev in QUOTES and _opens(texts, glued, is_space, i - 1)):
+            starts[i] = -1
+        elif (tok in QUOTES or tok[0] in CLOSING_PUNCT) and glued[i - 1] and not is_space[i - 1]:
+            starts[i] = -1
+        elif is_space[i - 1] and "\n" in prev:
+            starts[i] = 1
+        elif not _may_end_sentence(prev if not is_space[i - 1] else texts[max(0, i - 2)]):
+            starts[i] = -1
+    # spaCy's arrays are uint64, "not a start" (-1) wrapped around as to_array returns it
+    values = numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)
     return doc
 
 
-def _may_end_sentence(token: Token) -> bool:
-    """Can a sentence end after ``token`` within a line? At . ! ? … : ; or a closing quote or
-    bracket, never after a word: the parser otherwise splits "Aber Borussia | Dortmund darf …"
-    or "Studien zufolge | böten …" (GermEval dev; docs/ACCURACY.md)."""
-    text = token.text
+def _may_end_sentence(text: str) -> bool:
+    """Can a sentence end after a token of this text within a line? At . ! ? … : ; or a
+    closing quote or bracket, never after a word: the parser otherwise splits "Aber Borussia |
+    Dortmund darf …" or "Studien zufolge | böten …" (GermEval dev; docs/ACCURACY.md)."""
     return text[-1] in SENTENCE_END or text in QUOTES or text in CLOSING_BRACKETS
 
 
-def _opens(doc: Doc, i: int) -> bool:
+def _opens(texts: list[str], glued: list[bool], is_space: list[bool], i: int) -> bool:
     """A quotation mark glued to the next token but not to the previous one opens a quote."""
-    if doc[i].whitespace_:
+    if not glued[i]:
         return False
-    return i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+    return i == 0 or not glued[i - 1] or is_space[i - 1]

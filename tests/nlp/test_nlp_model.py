@@ -169,11 +169,19 @@ def test_known_actor_ruler_tags_a_registry_surname_on_its_own() -> None:
         assert not _ents(without(text))
 
 
-def _seat_rule_doc(words: list[str], heads: list[int], deps: list[str], ents: list[str]):
+def _seat_rule_doc(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    ents: list[str],
+    pos: list[str] | None = None,
+):
     from lagebild.nlp import SEAT_SUBJECTS, load_nlp
 
     rule = load_nlp(mode="standard").get_pipe(SEAT_SUBJECTS)
-    doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, ents=ents)
+    doc = spacy.tokens.Doc(
+        spacy.blank("de").vocab, words=words, heads=heads, deps=deps, ents=ents, pos=pos
+    )
     return {(e.text, e.label_) for e in rule(doc).ents}
 
 
@@ -198,3 +206,17 @@ def test_a_seat_of_government_as_subject_is_an_organisation_elsewhere_a_place() 
         ["Berlin", "schwieg", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"], ["B-LOC", "O", "O"]
     )
     assert city == {("Berlin", "LOC")}
+
+
+def test_a_seat_tagged_misc_with_its_article_becomes_the_organisation_without_it() -> None:
+    # "Das Weiße Haus verbreitete eine Erklärung ." with the article inside a MISC span
+    words = ["Das", "Weiße", "Haus", "verbreitete", "eine", "Erklärung", "."]
+    heads = [2, 2, 3, 3, 5, 3, 3]
+    deps = ["det", "amod", "nsubj", "ROOT", "det", "obj", "punct"]
+    pos = ["DET", "ADJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    misc = ["B-MISC", "I-MISC", "I-MISC", "O", "O", "O", "O"]
+    acting = _seat_rule_doc(words, heads, deps, misc, pos)
+    assert acting == {("Weiße Haus", "ORG")}
+    # a person's name is never relabelled, even as a subject
+    person = _seat_rule_doc(words, heads, deps, ["O", "B-PER", "I-PER", "O", "O", "O", "O"], pos)
+    assert person == {("Weiße Haus", "PER")}

@@ -71,7 +71,7 @@ def register(app: typer.Typer) -> None:
         mode's transformer itself: scripts/train_encoder.py). Experiments with other options:
         scripts/train_nlp.py."""
         args = ["all", "--augment", "--vectors", "--pud-sentence-conventions", "--silver"]
-        args += ["--silver-names", "--data", str(data)]
+        args += ["--silver-names", "--registry-names", "--data", str(data)]
         if out is not None:
             args += ["--out", str(out)]
         _run_script("train_nlp.py", args)
