@@ -1,20 +1,19 @@
 """Dictionary lemmas over the trained lemmatizer: the spaCy component ``lagebild_lexicon_lemmas``.
 
 The CNN's edit-tree lemmatizer learnt from about 2,000 treebank sentences. It knows the common
-inflection patterns but not the German participle: on GSD dev (held out) it lemmatises 69 % of
+inflection patterns but not the German participle: on GSD dev (held out) it lemmatises 72 % of
 the participles right, turning "aufgefordert" into "aufgeforderen", "durchgeführt" into
-"durchgeführen" and "getroffen" into "troffen"; the coded events read exactly these verb
-lemmas. simplemma (MIT, pure Python, its dictionaries inside the package) knows the forms of
-German words from a full-language lexicon, so where it knows a word its lemma replaces the
-model's. Two word classes keep the model's lemma, because there the dictionary reads a
-different word than the treebank means: names (PROPN: "Alpen" is not the plural of "Alp",
+"durchgeführen" and "getroffen" into "troffen"; the quote and temporal stages read lemmas.
+simplemma (MIT, pure Python, its dictionaries inside the package) knows the forms of German
+words from a full-language lexicon, so where it knows a word its lemma replaces the model's.
+Two word classes keep the model's lemma, because there the dictionary reads a different word
+than the treebank means: names (PROPN: "Alpen" is not the plural of "Alp",
 "Jasmine" is no form of "Jasmin") and adjectives (the participial "Vereinigten" stays
 "vereinigt", not the verb "vereinigen"). A verb whose dictionary lemma is a noun keeps the
 model's lemma too.
 
-Measured in docs/ACCURACY.md (round 10): GSD dev lemma accuracy on gold tokens 0.938 -> 0.965,
-participles 0.69 -> 0.92. spaCy's own German lookup table (spacy-lookups-data) is a ~90 MB
-install for every language and knows only forms, not which word class they belong to.
+Measured in docs/ACCURACY.md (round 10; `scripts/eval_lemmas.py`): GSD dev lemma accuracy on
+gold tokens 0.938 -> 0.965, participles 0.72 -> 0.94.
 """
 
 from __future__ import annotations
