@@ -16,59 +16,47 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from train_nlp import DEFAULT_DATA, read_conllu  # noqa: E402
 
 from lagebild.lexicon_lemmas import apply_lexicon_lemmas  # noqa: E402
 from lagebild.nlp import DEFAULT_MODEL  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
 PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP"})
 VERBAL = frozenset({"VERB", "AUX"})
-TREEBANKS = {"gsd-dev": "GSD/de_gsd-ud-dev.conllu", "pud": "PUD/de_pud-ud-test.conllu"}
+# file, and whether its XPOS column is STTS (PUD's is not)
+TREEBANKS = {
+    "gsd-dev": ("GSD/de_gsd-ud-dev.conllu", True),
+    "pud": ("PUD/de_pud-ud-test.conllu", False),
+}
 
 
-def read_conllu(path: Path) -> list[list[list[str]]]:
-    """Sentences as lists of CoNLL-U rows (multi-word tokens and empty nodes left out)."""
-    sentences: list[list[list[str]]] = []
-    rows: list[list[str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if rows:
-                sentences.append(rows)
-                rows = []
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if cols[0].isdigit():
-                rows.append(cols)
-    if rows:
-        sentences.append(rows)
-    return sentences
-
-
-def score(model: Path | str, conllu: Path) -> Counter[str]:
+def score(model: Path | str, conllu: Path, use_xpos: bool = True) -> Counter[str]:
     """Counts of tokens and right lemmas, before (``model``) and after (``pass``) the pass."""
     import spacy
     from spacy.tokens import Doc
 
     nlp = spacy.load(model, exclude=["ner", "ner_fast", "parser_fast"])
     counts: Counter[str] = Counter()
-    for rows in read_conllu(conllu):
-        doc = Doc(nlp.vocab, words=[r[1] for r in rows])
+    for sentence in read_conllu(conllu, use_xpos=use_xpos):
+        doc = Doc(nlp.vocab, words=sentence.words)
         for _, component in nlp.pipeline:
             doc = component(doc)
         before = [t.lemma_ for t in doc]
         apply_lexicon_lemmas(doc)
-        for r, token, model_lemma in zip(rows, doc, before, strict=True):
+        gold = zip(sentence.lemmas, sentence.pos, sentence.tags, strict=True)
+        for (lemma, pos, tag), token, model_lemma in zip(gold, doc, before, strict=True):
             groups = ["all"]
-            if r[3] in VERBAL:
+            if pos in VERBAL:
                 groups.append("verbs")
-            if r[4] in PARTICIPLE_TAGS:
+            if tag in PARTICIPLE_TAGS:
                 groups.append("participles")
             for group in groups:
                 counts[f"{group} n"] += 1
-                counts[f"{group} model"] += model_lemma == r[2]
-                counts[f"{group} pass"] += token.lemma_ == r[2]
+                counts[f"{group} model"] += model_lemma == lemma
+                counts[f"{group} pass"] += token.lemma_ == lemma
     return counts
 
 
@@ -78,10 +66,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--set", choices=sorted(TREEBANKS), default="gsd-dev")
     args = ap.parse_args(argv)
-    conllu = args.data / "ud_german" / TREEBANKS[args.set]
+    name, stts = TREEBANKS[args.set]
+    conllu = args.data / "ud_german" / name
     if not conllu.is_file():
         raise SystemExit(f"{conllu}: UD German {args.set} not found (pass --data)")
-    counts = score(args.model, conllu)
+    counts = score(args.model, conllu, use_xpos=stts)
     print(f"| tokens ({args.set}, gold) | n | trained lemmatizer | + dictionary pass |")
     print("|---|---|---|---|")
     for group in ("all", "verbs", "participles"):

@@ -306,7 +306,7 @@ def _sentence_rules(doc: Doc) -> Doc:
         prev, tok = texts[i - 1], texts[i]
         if is_space[i]:
             continue
-        if prev in OPENING_QUOTES or (prev in QUOTES and _opens(texts, glued, is_space, i - 1)):
+        if prev in OPENING_QUOTES or (prev in QUOTES and _opens(glued, is_space, i - 1)):
             starts[i] = -1
         elif (tok in QUOTES or tok[0] in CLOSING_PUNCT) and glued[i - 1] and not is_space[i - 1]:
             starts[i] = -1
@@ -327,7 +327,7 @@ def _may_end_sentence(text: str) -> bool:
     return text[-1] in SENTENCE_END or text in QUOTES or text in CLOSING_BRACKETS
 
 
-def _opens(texts: list[str], glued: list[bool], is_space: list[bool], i: int) -> bool:
+def _opens(glued: list[bool], is_space: list[bool], i: int) -> bool:
     """A quotation mark glued to the next token but not to the previous one opens a quote."""
     if not glued[i]:
         return False
